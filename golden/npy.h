@@ -1,0 +1,35 @@
+#pragma once
+// NumPy .npy files (format versions 1.0, 2.0 and 3.0): the way users bring Q/K/V dumped from
+// PyTorch or NumPy. Reads little-endian, C-order float32, float16 and int16 arrays.
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace energon::golden {
+
+struct NpyArray {
+  enum class Dtype { kFloat32, kFloat16, kInt16 };
+  Dtype dtype = Dtype::kFloat32;
+  std::vector<std::size_t> shape;
+  std::vector<float> floats;        ///< the values when dtype is float32 or float16
+  std::vector<std::int16_t> ints;   ///< the values when dtype is int16
+};
+
+/// Reads a whole .npy file. Throws InputError naming the file and the problem: missing or
+/// unreadable file, wrong magic, unsupported version, malformed header, dtype other than
+/// '<f4', '<f2', '<i2', Fortran order, data shorter or longer than the shape says,
+/// non-finite floats.
+NpyArray ReadNpy(const std::string& path);
+
+/// Writes a C-order little-endian array (float32 or int16), for tests and tools.
+void WriteNpy(const std::string& path, std::span<const std::size_t> shape,
+              std::span<const float> values);
+void WriteNpy(const std::string& path, std::span<const std::size_t> shape,
+              std::span<const std::int16_t> values);
+
+/// IEEE 754 half precision to single precision (exact).
+float HalfToFloat(std::uint16_t half);
+
+}  // namespace energon::golden
