@@ -1,0 +1,40 @@
+#pragma once
+// The RTL side of a configuration: which template files make up the design (in dependency
+// order), the top-level ports, and the values the templates are rendered with. The templates
+// in rtl_templates/ are thin: every number they print comes from TemplateData().
+
+#include <string>
+#include <vector>
+
+#include <kainjow/mustache.hpp>
+
+#include "generator/fu_config.h"
+
+namespace energon::gen {
+
+struct Port {
+  std::string name;   ///< e.g. "kload_data_i"
+  bool input = true;
+  int width = 1;
+  std::string doc;    ///< one line, for the RTL and the manifest
+};
+
+struct RtlFile {
+  std::string template_name;  ///< rtl_templates/<template_name>.sv.mustache
+  std::string module;         ///< <prefix><template_name>, also the file name without ".sv"
+};
+
+/// The files of the design, leaves first, the top last (the filelist order).
+std::vector<RtlFile> RtlFiles(const FuConfig& config, const FuDerived& derived);
+
+/// The top module's name: <prefix>fu_top.
+std::string TopModule(const FuDerived& derived);
+
+/// The top module's ports, in declaration order.
+std::vector<Port> TopPorts(const FuConfig& config, const FuDerived& derived);
+
+/// The values every template is rendered with (scalars, the rounds list, the ports list).
+/// The caller adds "banner" per file.
+kainjow::mustache::data TemplateData(const FuConfig& config, const FuDerived& derived);
+
+}  // namespace energon::gen
