@@ -21,7 +21,14 @@ struct FuConfig {
   std::string prefix;          ///< module prefix; empty = derived from the parameters
   bool probes = true;          ///< per-round row and survivor probe streams
   MemStyle mem_style = MemStyle::kBehavioral;
+  std::string fault;           ///< test only: a fault of kFaultNames to inject; empty = none
 };
+
+/// Faults the RTL templates can carry, for proving that the co-simulation catches them:
+/// compare_gt (S > T instead of S >= T), floor_threshold (T rounded down), drop_survivor (the
+/// top lane's survivor is lost), ignore_ready (survivor back-pressure ignored).
+inline constexpr const char* kFaultNames[] = {"compare_gt", "floor_threshold", "drop_survivor",
+                                              "ignore_ready"};
 
 /// Per-round derived values.
 struct RoundDerived {
@@ -50,6 +57,10 @@ struct FuDerived {
   int round_w = 1;       ///< round number width: max(1, clog2(R + 1))
   std::vector<RoundDerived> rounds;
 };
+
+/// The prefix used when FuConfig::prefix is empty, e.g. energon_d64_n512_l16_r4x2_4x4_
+/// (+"np_" without probes, +"bb_" for blackbox memories). Does not validate `config`.
+std::string DefaultPrefix(const FuConfig& config);
 
 /// Checks every rule (throws golden::InputError naming the option, the value, the rule and the
 /// nearest valid values) and derives the widths.

@@ -2,6 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
+
+#include "golden/errors.h"
+
 namespace energon::gen {
 
 namespace mustache = kainjow::mustache;
@@ -90,6 +95,19 @@ mustache::data TemplateData(const FuConfig& config, const FuDerived& d) {
   data.set("kstore_addr_w", Num(std::max(1, Clog2(d.rows))));
   data.set("buf_depth", Num(2 * d.rows));
   data.set("buf_addr_w", Num(Clog2(2 * d.rows)));
+  // Test-only fault injection: every fault's switch is present, at most one is on.
+  const bool known_fault = std::find_if(std::begin(kFaultNames), std::end(kFaultNames), [&](const char* name) {
+                             return config.fault == name;
+                           }) != std::end(kFaultNames);
+  if (!config.fault.empty() && !known_fault) {
+    throw golden::InputError("--inject-fault",
+                             fmt::format("'{}' is not a fault the templates know; use one of {}", config.fault,
+                                         fmt::join(kFaultNames, ", ")));
+  }
+  for (const char* name : kFaultNames) {
+    data.set(fmt::format("fault_{}", name), config.fault == name ? mustache::data::type::bool_true
+                                                                 : mustache::data::type::bool_false);
+  }
   data.set("multi_round", d.num_rounds > 1 ? mustache::data::type::bool_true : mustache::data::type::bool_false);
   data.set("probes", config.probes ? mustache::data::type::bool_true : mustache::data::type::bool_false);
 
@@ -114,15 +132,22 @@ mustache::data TemplateData(const FuConfig& config, const FuDerived& d) {
   }
   data.set("rounds", rounds);
 
-  mustache::data ports{mustache::data::type::list};
+  // Declarations padded to one width so that the /// comments line up.
   const std::vector<Port> top_ports = TopPorts(config, d);
+  std::vector<std::string> decls;
+  std::size_t width = 0;
   for (std::size_t i = 0; i < top_ports.size(); ++i) {
     const Port& port = top_ports[i];
+    const std::string range = port.width == 1 ? "" : fmt::format("[{}:0]", port.width - 1);
+    decls.push_back(fmt::format("{:<6} logic {:<8} {}{}", port.input ? "input" : "output", range,
+                                port.name, i + 1 < top_ports.size() ? "," : ""));
+    width = std::max(width, decls.back().size());
+  }
+  mustache::data ports{mustache::data::type::list};
+  for (std::size_t i = 0; i < top_ports.size(); ++i) {
     mustache::data p;
-    const std::string range = port.width == 1 ? "      " : fmt::format("[{}:0]", port.width - 1);
-    p.set("decl", fmt::format("{:<6} logic {:<8} {}{}", port.input ? "input" : "output", range,
-                              port.name, i + 1 < top_ports.size() ? "," : ""));
-    p.set("doc", port.doc);
+    p.set("decl", fmt::format("{:<{}}", decls[i], width));
+    p.set("doc", top_ports[i].doc);
     ports << p;
   }
   data.set("ports", ports);

@@ -1,0 +1,69 @@
+#include "generator/config_text.h"
+
+#include <fmt/format.h>
+
+#include "golden/rounds.h"
+
+namespace energon::gen {
+
+std::string MemStyleName(MemStyle style) {
+  return style == MemStyle::kBlackbox ? "blackbox" : "behavioral";
+}
+
+std::string RegenerateCommand(const FuConfig& config, const FuDerived& derived) {
+  std::string command = fmt::format(
+      "energon-gen --d {} --n-max {} --rounds {} --fu-lanes {} --probes {} --mem-style {}",
+      config.d, config.n_max, golden::FormatRounds(config.rounds), config.fu_lanes,
+      config.probes ? "on" : "off", MemStyleName(config.mem_style));
+  if (derived.prefix != DefaultPrefix(config)) command += " --prefix " + derived.prefix;
+  if (!config.fault.empty()) command += " --inject-fault " + config.fault;
+  return command + " --out DIR";
+}
+
+std::string ParameterSummary(const FuConfig& config, const FuDerived& derived) {
+  return fmt::format("d={} n-max={} rounds={} fu-lanes={} probes={} mem-style={} prefix={}",
+                     config.d, config.n_max, golden::FormatRounds(config.rounds), config.fu_lanes,
+                     config.probes ? "on" : "off", MemStyleName(config.mem_style), derived.prefix);
+}
+
+nlohmann::ordered_json ConfigJson(const FuConfig& config, const FuDerived& derived) {
+  nlohmann::ordered_json json;
+  json["d"] = config.d;
+  json["n-max"] = config.n_max;
+  json["rounds"] = golden::FormatRounds(config.rounds);
+  json["fu-lanes"] = config.fu_lanes;
+  json["prefix"] = derived.prefix;
+  json["probes"] = config.probes;
+  json["mem-style"] = MemStyleName(config.mem_style);
+  return json;
+}
+
+nlohmann::ordered_json DerivedJson(const FuDerived& derived) {
+  nlohmann::ordered_json json;
+  json["num_rounds"] = derived.num_rounds;
+  json["idx_w"] = derived.idx_w;
+  json["cnt_w"] = derived.cnt_w;
+  json["qidx_w"] = derived.qidx_w;
+  json["rows"] = derived.rows;
+  json["row_w"] = derived.row_w;
+  json["score_w"] = derived.score_w;
+  json["sum_w"] = derived.sum_w;
+  json["rhs_w"] = derived.rhs_w;
+  json["div_cycles"] = derived.div_cycles;
+  json["kcarry_bits"] = derived.kcarry_bits;
+  json["lane_cnt_w"] = derived.lane_cnt_w;
+  json["round_w"] = derived.round_w;
+  nlohmann::ordered_json rounds = nlohmann::ordered_json::array();
+  for (const RoundDerived& round : derived.rounds) {
+    rounds.push_back({{"index", round.index},
+                      {"qb", round.qb},
+                      {"kb", round.kb},
+                      {"reuse", round.reuse},
+                      {"reuse_delta", round.reuse_delta},
+                      {"last", round.last}});
+  }
+  json["rounds"] = rounds;
+  return json;
+}
+
+}  // namespace energon::gen

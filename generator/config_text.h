@@ -1,0 +1,31 @@
+#pragma once
+// The ways a configuration is written down: as energon-gen options (the command that
+// regenerates an output), as a one-line summary (file banners), and as JSON (--print-config and
+// the manifest). Keys follow the long option names, so every form reads back as input.
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "generator/fu_config.h"
+
+namespace energon::gen {
+
+/// "behavioral" or "blackbox", as --mem-style spells it.
+std::string MemStyleName(MemStyle style);
+
+/// The energon-gen command that regenerates the output of `config`, every option explicit
+/// except the output folder (written "--out DIR"), and --prefix only when it is not the
+/// default one. No paths, so it is the same from every working directory.
+std::string RegenerateCommand(const FuConfig& config, const FuDerived& derived);
+
+/// One line: "d=64 n-max=512 rounds=4x2,4x4 fu-lanes=16 probes=on mem-style=behavioral
+/// prefix=energon_d64_n512_l16_r4x2_4x4_".
+std::string ParameterSummary(const FuConfig& config, const FuDerived& derived);
+
+/// The resolved configuration keyed by long option name (prefix resolved).
+nlohmann::ordered_json ConfigJson(const FuConfig& config, const FuDerived& derived);
+
+/// Every derived value of docs/fu-microarchitecture.md, with the per-round list.
+nlohmann::ordered_json DerivedJson(const FuDerived& derived);
+
+}  // namespace energon::gen

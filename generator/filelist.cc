@@ -1,0 +1,17 @@
+#include "generator/filelist.h"
+
+#include "generator/banner.h"
+
+namespace energon::gen {
+
+std::string FilelistName(const FuDerived& derived) { return derived.prefix + "fu.f"; }
+
+std::string Filelist(const FuConfig& config, const FuDerived& derived,
+                     const std::vector<std::string>& rtl_paths) {
+  std::string text = Banner(CommentStyle::kSlashes, "generator/filelist.cc", config, derived);
+  text += "\n";
+  for (const std::string& path : rtl_paths) text += path + "\n";
+  return text;
+}
+
+}  // namespace energon::gen

@@ -1,0 +1,19 @@
+#pragma once
+// <prefix>fu.f: the design's SystemVerilog files in dependency order, relative to the output
+// folder, for verilator -f and iverilog -c (both read the // banner as comments).
+
+#include <string>
+#include <vector>
+
+#include "generator/fu_config.h"
+
+namespace energon::gen {
+
+/// The filelist's file name: <prefix>fu.f.
+std::string FilelistName(const FuDerived& derived);
+
+/// The filelist text: the banner, then one path per line (e.g. "rtl/<module>.sv").
+std::string Filelist(const FuConfig& config, const FuDerived& derived,
+                     const std::vector<std::string>& rtl_paths);
+
+}  // namespace energon::gen

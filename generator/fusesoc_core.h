@@ -1,0 +1,19 @@
+#pragma once
+// <prefix>fu.core: a FuseSoC CAPI2 core over the generated SystemVerilog, with a lint target
+// (Verilator --lint-only -Wall) and a synthesis target (Yosys).
+
+#include <string>
+#include <vector>
+
+#include "generator/fu_config.h"
+
+namespace energon::gen {
+
+/// The core file's name: <prefix>fu.core.
+std::string CoreFileName(const FuDerived& derived);
+
+/// The core text. "CAPI=2:" is its first line (FuseSoC requires it), the banner follows.
+std::string FusesocCore(const FuConfig& config, const FuDerived& derived,
+                        const std::vector<std::string>& rtl_paths);
+
+}  // namespace energon::gen

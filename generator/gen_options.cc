@@ -1,0 +1,238 @@
+#include "generator/gen_options.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <boost/program_options.hpp>
+#include <climits>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string_view>
+
+#include "generator/config_text.h"
+#include "generator/manifest.h"
+#include "golden/errors.h"
+#include "golden/rounds.h"
+
+namespace energon::gen {
+namespace po = boost::program_options;
+using golden::InputError;
+
+namespace {
+
+// The design options: accepted on the command line and as keys of a --config file.
+constexpr std::array<const char*, 7> kDesignKeys = {"d",      "n-max",  "rounds",   "fu-lanes",
+                                                    "prefix", "probes", "mem-style"};
+constexpr const char* kDesignKeyList = "d, n-max, rounds, fu-lanes, prefix, probes, mem-style";
+
+// Where each design value came from, so that an error names the input the user has to fix:
+// "--d" for the command line, "configs/x.cfg: d" for a config file key.
+class Sources {
+ public:
+  Sources(const po::variables_map& command_line, const po::variables_map& file,
+          std::string file_name)
+      : command_line_(command_line), file_(file), file_name_(std::move(file_name)) {}
+
+  // The value of `key`, or nullopt when neither input gives one.
+  [[nodiscard]] std::optional<std::string> Value(const char* key) const {
+    if (command_line_.count(key) != 0) return command_line_[key].as<std::string>();
+    if (file_.count(key) != 0) return file_[key].as<std::string>();
+    return std::nullopt;
+  }
+
+  // Re-labels an error about option "--<key>" when that key's value came from the file.
+  [[nodiscard]] InputError Relabel(const InputError& error) const {
+    for (const char* key : kDesignKeys) {
+      if (error.where() == fmt::format("--{}", key) && command_line_.count(key) == 0 &&
+          file_.count(key) != 0) {
+        const std::string message = std::string(error.what()).substr(error.where().size() + 2);
+        return InputError(fmt::format("{}: {}", file_name_, key), message);
+      }
+    }
+    return error;
+  }
+
+ private:
+  const po::variables_map& command_line_;
+  const po::variables_map& file_;
+  std::string file_name_;
+};
+
+int ParseIntOption(const char* option, const std::string& text, int example) {
+  long long value = 0;
+  if (!golden::ParseInt(text, value)) {
+    throw InputError(option,
+                     fmt::format("'{}' is not a whole number; give one like {}", text, example));
+  }
+  if (value < INT_MIN || value > INT_MAX) {
+    throw InputError(option,
+                     fmt::format("{} is far out of range; give one like {}", text, example));
+  }
+  return static_cast<int>(value);
+}
+
+bool ParseOnOff(const std::string& text) {
+  if (text == "on" || text == "true" || text == "1") return true;
+  if (text == "off" || text == "false" || text == "0") return false;
+  throw InputError("--probes",
+                   fmt::format("'{}' is not on or off; use on or off (true/false and 1/0 also "
+                               "work)",
+                               text));
+}
+
+MemStyle ParseMemStyle(const std::string& text) {
+  if (text == "behavioral") return MemStyle::kBehavioral;
+  if (text == "blackbox") return MemStyle::kBlackbox;
+  throw InputError("--mem-style",
+                   fmt::format("'{}' is not a memory style; use behavioral or blackbox", text));
+}
+
+FuConfig ResolveConfig(const Sources& sources) {
+  FuConfig config;
+  if (auto v = sources.Value("d")) config.d = ParseIntOption("--d", *v, 64);
+  if (auto v = sources.Value("n-max")) config.n_max = ParseIntOption("--n-max", *v, 512);
+  if (auto v = sources.Value("rounds")) config.rounds = golden::ParseRounds(*v, "--rounds");
+  if (auto v = sources.Value("fu-lanes")) config.fu_lanes = ParseIntOption("--fu-lanes", *v, 16);
+  if (auto v = sources.Value("prefix")) {
+    if (v->empty()) throw InputError("--prefix", "is empty; drop it for the default prefix");
+    config.prefix = *v;
+  }
+  if (auto v = sources.Value("probes")) config.probes = ParseOnOff(*v);
+  if (auto v = sources.Value("mem-style")) config.mem_style = ParseMemStyle(*v);
+  return config;
+}
+
+void ReadConfigFile(const std::string& path, const po::options_description& design,
+                    po::variables_map& file_values) {
+  std::ifstream in(path);
+  if (!in) {
+    throw InputError("--config", fmt::format("cannot read '{}'; check the path", path));
+  }
+  try {
+    po::store(po::parse_config_file(in, design, /*allow_unregistered=*/false), file_values);
+  } catch (const po::unknown_option& e) {
+    const std::string key = e.get_option_name();
+    for (const char* command_line_only : {"out", "config", "print-config", "help", "version"}) {
+      if (key == command_line_only) {
+        throw InputError(path, fmt::format("'{}' belongs on the command line (--{}); config files "
+                                           "hold the design keys {}",
+                                           key, key, kDesignKeyList));
+      }
+    }
+    throw InputError(path, fmt::format("unknown key '{}'; the keys are the long option names {}",
+                                       key, kDesignKeyList));
+  } catch (const po::multiple_occurrences& e) {
+    std::string key = e.get_option_name();
+    key.erase(0, key.find_first_not_of('-'));
+    throw InputError(path, fmt::format("key '{}' is given more than once; keep one", key));
+  } catch (const po::error& e) {
+    throw InputError(path, fmt::format("{}; write one 'key = value' per line with the long "
+                                       "option names as keys",
+                                       e.what()));
+  }
+}
+
+}  // namespace
+
+std::string VersionText() {
+  return fmt::format("{} {} (manifest schema {})\n", kGeneratorName, GeneratorVersion(),
+                     kManifestSchemaVersion);
+}
+
+Action ParseCommandLine(int argc, const char* const* argv, Options& options, std::string& text) {
+  po::options_description general(
+      "energon-gen: SystemVerilog for the Energon filtering unit, with its filelist, manifest, "
+      "C++ params header, FuseSoC core and synthesis stubs (docs/generator.md).\n\n"
+      "Usage:\n"
+      "  energon-gen --config configs/default.cfg --out out/default\n"
+      "  energon-gen --d 64 --n-max 512 --rounds 4x2,4x4 --fu-lanes 16 --out out/mine\n"
+      "  energon-gen --config configs/default.cfg --print-config\n\n"
+      "Options");
+  // clang-format off
+  general.add_options()
+      ("help", "print this help and exit")
+      ("version", "print the version and exit")
+      ("config", po::value<std::string>(),
+       "read design keys from an INI file (keys = the long option names below; the command "
+       "line overrides them)")
+      ("out", po::value<std::string>(),
+       "output folder; created, or replaced when it holds an earlier energon-gen output")
+      ("print-config", "print the resolved and derived parameters as JSON and write nothing")
+      ("inject-fault", po::value<std::string>(),
+       "TEST ONLY: render the RTL with one deliberate fault (compare_gt, floor_threshold, "
+       "drop_survivor, ignore_ready) to prove the co-simulation catches it");
+  // clang-format on
+  po::options_description design("Design (docs/fu-microarchitecture.md)");
+  // clang-format off
+  design.add_options()
+      ("d", po::value<std::string>(), "head dimension D, 1..1024 (default 64)")
+      ("n-max", po::value<std::string>(), "maximum keys N_MAX, power of two 2..65536 (default 512)")
+      ("rounds", po::value<std::string>(), "QBxKB per filtering round, 1 to 3 rounds, widths "
+       "1..8 not decreasing (default 4x2,4x4)")
+      ("fu-lanes", po::value<std::string>(), "keys scored per cycle, power of two 1..64, "
+       "<= N_MAX (default 16)")
+      ("prefix", po::value<std::string>(), "module prefix [a-z][a-z0-9_]*_ (default "
+       "energon_d<D>_n<N>_l<L>_r<QBxKB_..>_ plus np_ without probes, bb_ for blackbox memories)")
+      ("probes", po::value<std::string>(), "per-round probe streams: on or off (default on)")
+      ("mem-style", po::value<std::string>(), "behavioral or blackbox memories (default "
+       "behavioral)");
+  // clang-format on
+  po::options_description all;
+  all.add(general).add(design);
+
+  po::variables_map command_line;
+  try {
+    const int style =
+        po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
+    po::store(po::command_line_parser(argc, argv).options(all).style(style).run(), command_line);
+  } catch (const po::error& e) {
+    throw InputError("command line", fmt::format("{}; see energon-gen --help", e.what()));
+  }
+  if (command_line.count("help") != 0) {
+    std::ostringstream help;
+    help << all;
+    text = help.str();
+    return Action::kHelp;
+  }
+  if (command_line.count("version") != 0) {
+    text = VersionText();
+    return Action::kVersion;
+  }
+
+  po::variables_map file_values;
+  std::string file_name;
+  if (command_line.count("config") != 0) {
+    file_name = command_line["config"].as<std::string>();
+    ReadConfigFile(file_name, design, file_values);
+  }
+  const Sources sources(command_line, file_values, file_name);
+  try {
+    options.config = ResolveConfig(sources);
+    options.derived = Derive(options.config);
+  } catch (const InputError& e) {
+    throw sources.Relabel(e);
+  }
+  if (command_line.count("inject-fault") != 0) {
+    const std::string fault = command_line["inject-fault"].as<std::string>();
+    if (std::find(std::begin(kFaultNames), std::end(kFaultNames), std::string_view(fault)) ==
+        std::end(kFaultNames)) {
+      throw InputError("--inject-fault",
+                       fmt::format("'{}' is not a fault the templates know; use one of {}", fault,
+                                   fmt::join(kFaultNames, ", ")));
+    }
+    options.config.fault = fault;
+  }
+
+  if (command_line.count("print-config") != 0) return Action::kPrintConfig;
+  if (command_line.count("out") == 0 || command_line["out"].as<std::string>().empty()) {
+    throw InputError("--out",
+                     "is missing; give the output folder, e.g. --out out/default, or "
+                     "--print-config to only print the parameters");
+  }
+  options.out_dir = command_line["out"].as<std::string>();
+  return Action::kGenerate;
+}
+
+}  // namespace energon::gen

@@ -1,0 +1,33 @@
+#pragma once
+// energon-gen's command line and configuration files, parsed into a validated FuConfig.
+// Testable without a process: nothing here touches the output folder.
+
+#include <string>
+
+#include "generator/fu_config.h"
+
+namespace energon::gen {
+
+/// What the command line asks for.
+enum class Action {
+  kGenerate,     ///< write the output folder
+  kPrintConfig,  ///< print the resolved and derived parameters as JSON, write nothing
+  kHelp,         ///< print `text` and stop
+  kVersion,      ///< print `text` and stop
+};
+
+struct Options {
+  FuConfig config;      ///< resolved: command line over --config file over defaults
+  FuDerived derived;    ///< Derive(config), so every rule has been checked
+  std::string out_dir;  ///< --out, required for Action::kGenerate
+};
+
+/// Parses argv (and the --config file it names) and checks every rule. Throws
+/// golden::InputError naming the option, or the file and key, with the value, the rule and a
+/// fix. Fills `options` for kGenerate and kPrintConfig, `text` for kHelp and kVersion.
+Action ParseCommandLine(int argc, const char* const* argv, Options& options, std::string& text);
+
+/// "energon-gen 0.1.0 (manifest schema 1)".
+std::string VersionText();
+
+}  // namespace energon::gen

@@ -1,0 +1,39 @@
+#include "generator/generate.h"
+
+#include "generator/config_text.h"
+#include "generator/filelist.h"
+#include "generator/fusesoc_core.h"
+#include "generator/manifest.h"
+#include "generator/params_header.h"
+#include "generator/rtl_design.h"
+#include "generator/rtl_render.h"
+#include "generator/synth_stubs.h"
+
+namespace energon::gen {
+
+std::vector<OutputFile> GenerateOutput(const FuConfig& config, const FuDerived& derived) {
+  const std::vector<RtlFile> rtl_files = RtlFiles(config, derived);
+  std::vector<OutputFile> files = RenderRtl(config, derived);
+  std::vector<std::string> rtl_paths;
+  rtl_paths.reserve(rtl_files.size());
+  for (const RtlFile& file : rtl_files) rtl_paths.push_back(RtlPath(file));
+  const std::vector<Port> ports = TopPorts(config, derived);
+
+  files.push_back({FilelistName(derived), Filelist(config, derived, rtl_paths)});
+  files.push_back({ParamsHeaderName(derived), ParamsHeader(config, derived)});
+  files.push_back({CoreFileName(derived), FusesocCore(config, derived, rtl_paths)});
+  files.push_back({"synth/yosys.ys", YosysScript(config, derived, rtl_files)});
+  files.push_back({"synth/" + SdcName(derived), Sdc(config, derived, ports)});
+  files.push_back(
+      {std::string(kManifestName), MakeManifest(config, derived, ports, files).dump(2) + "\n"});
+  return files;
+}
+
+nlohmann::ordered_json PrintedConfig(const FuConfig& config, const FuDerived& derived) {
+  nlohmann::ordered_json json;
+  json["config"] = ConfigJson(config, derived);
+  json["derived"] = DerivedJson(derived);
+  return json;
+}
+
+}  // namespace energon::gen

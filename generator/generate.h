@@ -1,0 +1,20 @@
+#pragma once
+// Renders a configuration's whole output in memory, in a fixed order; nothing is written here.
+
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "generator/fu_config.h"
+#include "generator/output_file.h"
+
+namespace energon::gen {
+
+/// Every output file: rtl/<module>.sv in filelist order, <prefix>fu.f, <prefix>params.h,
+/// <prefix>fu.core, synth/yosys.ys, synth/<prefix>fu.sdc, and manifest.json last (it lists the
+/// others with their SHA-256). `config` must have passed Derive(), which gave `derived`.
+std::vector<OutputFile> GenerateOutput(const FuConfig& config, const FuDerived& derived);
+
+/// What --print-config prints: {"config": resolved, "derived": derived}.
+nlohmann::ordered_json PrintedConfig(const FuConfig& config, const FuDerived& derived);
+
+}  // namespace energon::gen

@@ -1,0 +1,103 @@
+#include "generator/params_header.h"
+
+#include <fmt/format.h>
+
+#include <functional>
+#include <vector>
+
+#include "generator/banner.h"
+#include "generator/config_text.h"
+#include "generator/rtl_design.h"
+#include "golden/rounds.h"
+
+namespace energon::gen {
+
+std::string ParamsHeaderName(const FuDerived& derived) { return derived.prefix + "params.h"; }
+
+std::string ParamsNamespace(const FuDerived& derived) {
+  return "energon::generated::" + derived.prefix.substr(0, derived.prefix.size() - 1);
+}
+
+namespace {
+
+// One line "inline constexpr std::array<T, kNumRounds> kName = {a, b};  // doc".
+std::string RoundArray(const char* type, const char* name, const FuDerived& derived,
+                       const std::function<std::string(const RoundDerived&)>& value,
+                       const char* doc) {
+  std::vector<std::string> values;
+  for (const RoundDerived& round : derived.rounds) values.push_back(value(round));
+  return fmt::format("/// {}\ninline constexpr std::array<{}, kNumRounds> {} = {{{}}};\n", doc,
+                     type, name, fmt::join(values, ", "));
+}
+
+std::string Bool(bool value) { return value ? "true" : "false"; }
+
+}  // namespace
+
+std::string ParamsHeader(const FuConfig& config, const FuDerived& derived) {
+  std::string text = Banner(CommentStyle::kSlashes, "generator/params_header.cc", config, derived);
+  text += fmt::format(R"(
+#pragma once
+// The parameters of one generated filtering unit (docs/fu-microarchitecture.md): what was
+// chosen, and every width derived from it.
+
+#include <array>
+#include <string_view>
+
+namespace {0} {{
+
+// Chosen.
+inline constexpr int kD = {1};  ///< head dimension D
+inline constexpr int kNMax = {2};  ///< maximum keys N_MAX
+inline constexpr int kFuLanes = {3};  ///< keys scored per cycle (L)
+inline constexpr int kNumRounds = {4};  ///< filtering rounds R
+inline constexpr bool kProbes = {5};  ///< per-round probe streams present
+inline constexpr bool kMemBlackbox = {6};  ///< memories are blackboxes
+inline constexpr std::string_view kRoundsText = "{7}";
+inline constexpr std::string_view kPrefix = "{8}";
+inline constexpr std::string_view kTopModule = "{21}";
+
+// Derived.
+inline constexpr int kIdxW = {9};  ///< key index: clog2(N_MAX)
+inline constexpr int kCntW = {10};  ///< candidate count: clog2(N_MAX + 1)
+inline constexpr int kQIdxW = {11};  ///< query index
+inline constexpr int kRows = {12};  ///< rows per buffer slot: N_MAX / L
+inline constexpr int kRowW = {13};  ///< row address: max(1, clog2(Rows))
+inline constexpr int kSW = {14};  ///< signed score: QB_R + KB_R + clog2(D)
+inline constexpr int kSumW = {15};  ///< signed row sum: SW + CntW
+inline constexpr int kRhsW = {16};  ///< signed threshold numerator: SumW + 10
+inline constexpr int kDivCycles = {17};  ///< threshold divider quotient bits: SW - 1
+inline constexpr int kKC = {18};  ///< key bits carried to later rounds: KB_R
+inline constexpr int kLaneCntW = {19};  ///< survivors per beat: clog2(L + 1)
+inline constexpr int kRoundW = {20};  ///< round number: max(1, clog2(R + 1))
+
+// Per round, index r - 1 for round r.
+)",
+                      ParamsNamespace(derived), config.d, config.n_max, config.fu_lanes,
+                      derived.num_rounds, Bool(config.probes),
+                      Bool(config.mem_style == MemStyle::kBlackbox),
+                      golden::FormatRounds(config.rounds), derived.prefix, derived.idx_w,
+                      derived.cnt_w, derived.qidx_w, derived.rows, derived.row_w, derived.score_w,
+                      derived.sum_w, derived.rhs_w, derived.div_cycles, derived.kcarry_bits,
+                      derived.lane_cnt_w, derived.round_w, TopModule(derived));
+  const auto number = [](int value) { return std::to_string(value); };
+  text += RoundArray(
+      "int", "kQB", derived, [&](const RoundDerived& r) { return number(r.qb); },
+      "query operand bits QB_r");
+  text += RoundArray(
+      "int", "kKB", derived, [&](const RoundDerived& r) { return number(r.kb); },
+      "key operand bits KB_r");
+  text += RoundArray(
+      "bool", "kReuse", derived, [](const RoundDerived& r) { return Bool(r.reuse); },
+      "bit reuse: QB_r == QB_{r-1} and KB_r > KB_{r-1}");
+  text += RoundArray(
+      "int", "kReuseDelta", derived, [&](const RoundDerived& r) { return number(r.reuse_delta); },
+      "KB_r - KB_{r-1} when reusing, else 0");
+  text += RoundArray(
+      "bool", "kLast", derived, [](const RoundDerived& r) { return Bool(r.last); },
+      "the final round, whose survivors are the FU output");
+  text += fmt::format("\n}}  // namespace {}\n", ParamsNamespace(derived));
+  return text;
+}
+
+}  // namespace energon::gen

@@ -1,0 +1,285 @@
+// Derive(): the derived widths of docs/fu-microarchitecture.md for the named configurations,
+// the default prefix, and every parameter rule's exact message.
+#include "generator/fu_config.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/gen/test_util.h"
+
+namespace energon::gen {
+namespace {
+
+using testing::ErrorOf;
+using testing::Load;
+
+struct Expected {
+  const char* config;
+  const char* prefix;
+  int idx_w, cnt_w, rows, row_w, score_w, sum_w, rhs_w, div_cycles, kcarry_bits, lane_cnt_w,
+      round_w;
+  std::vector<RoundDerived> rounds;  // {index, qb, kb, reuse, reuse_delta, last}
+};
+
+// Worked by hand from the table: e.g. default: SW = 4 + 4 + clog2(64) = 14, SumW = 14 + 10.
+const Expected kExpected[] = {
+    {"default",
+     "energon_d64_n512_l16_r4x2_4x4_",
+     9,
+     10,
+     32,
+     5,
+     14,
+     24,
+     34,
+     13,
+     4,
+     5,
+     2,
+     {{1, 4, 2, false, 0, false}, {2, 4, 4, true, 2, true}}},
+    {"tiny_1lane",
+     "energon_d8_n16_l1_r4x2_4x4_",
+     4,
+     5,
+     16,
+     4,
+     11,
+     16,
+     26,
+     10,
+     4,
+     1,
+     2,
+     {{1, 4, 2, false, 0, false}, {2, 4, 4, true, 2, true}}},
+    {"single_round",
+     "energon_d16_n64_l4_r4x4_",
+     6,
+     7,
+     16,
+     4,
+     12,
+     19,
+     29,
+     11,
+     4,
+     3,
+     1,
+     {{1, 4, 4, false, 0, true}}},
+    {"wide_3round",
+     "energon_d16_n128_l8_r2x2_3x2_3x4_",
+     7,
+     8,
+     16,
+     4,
+     11,
+     19,
+     29,
+     10,
+     4,
+     4,
+     2,
+     {{1, 2, 2, false, 0, false}, {2, 3, 2, false, 0, false}, {3, 3, 4, true, 2, true}}},
+    {"small_nmax",
+     "energon_d8_n8_l2_r4x2_4x4_",
+     3,
+     4,
+     4,
+     2,
+     11,
+     15,
+     25,
+     10,
+     4,
+     2,
+     2,
+     {{1, 4, 2, false, 0, false}, {2, 4, 4, true, 2, true}}},
+};
+
+class NamedConfigTest : public ::testing::TestWithParam<Expected> {};
+
+TEST_P(NamedConfigTest, DerivesTheDocumentedWidths) {
+  const Expected& e = GetParam();
+  const FuDerived d = Load(e.config).derived;
+  EXPECT_EQ(d.prefix, e.prefix);
+  EXPECT_EQ(d.num_rounds, static_cast<int>(e.rounds.size()));
+  EXPECT_EQ(d.idx_w, e.idx_w);
+  EXPECT_EQ(d.cnt_w, e.cnt_w);
+  EXPECT_EQ(d.qidx_w, 16);
+  EXPECT_EQ(d.rows, e.rows);
+  EXPECT_EQ(d.row_w, e.row_w);
+  EXPECT_EQ(d.score_w, e.score_w);
+  EXPECT_EQ(d.sum_w, e.sum_w);
+  EXPECT_EQ(d.rhs_w, e.rhs_w);
+  EXPECT_EQ(d.div_cycles, e.div_cycles);
+  EXPECT_EQ(d.kcarry_bits, e.kcarry_bits);
+  EXPECT_EQ(d.lane_cnt_w, e.lane_cnt_w);
+  EXPECT_EQ(d.round_w, e.round_w);
+  ASSERT_EQ(d.rounds.size(), e.rounds.size());
+  for (std::size_t r = 0; r < e.rounds.size(); ++r) {
+    SCOPED_TRACE(r + 1);
+    EXPECT_EQ(d.rounds[r].index, e.rounds[r].index);
+    EXPECT_EQ(d.rounds[r].qb, e.rounds[r].qb);
+    EXPECT_EQ(d.rounds[r].kb, e.rounds[r].kb);
+    EXPECT_EQ(d.rounds[r].reuse, e.rounds[r].reuse);
+    EXPECT_EQ(d.rounds[r].reuse_delta, e.rounds[r].reuse_delta);
+    EXPECT_EQ(d.rounds[r].last, e.rounds[r].last);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Configs, NamedConfigTest, ::testing::ValuesIn(kExpected),
+                         [](const ::testing::TestParamInfo<Expected>& param_info) {
+                           return testing::TestNameOf(param_info.param.config);
+                         });
+
+FuConfig Config(int d, int n_max, int lanes,
+                std::vector<golden::RoundWidths> rounds = {{4, 2}, {4, 4}}) {
+  FuConfig config;
+  config.d = d;
+  config.n_max = n_max;
+  config.fu_lanes = lanes;
+  config.rounds = std::move(rounds);
+  return config;
+}
+
+TEST(DeriveTest, ExtremesOfTheRanges) {
+  // N_MAX = L = 2: one row per slot, yet a one-bit row address.
+  FuDerived d = Derive(Config(1, 2, 2, {{1, 1}}));
+  EXPECT_EQ(d.rows, 1);
+  EXPECT_EQ(d.row_w, 1);
+  EXPECT_EQ(d.idx_w, 1);
+  EXPECT_EQ(d.cnt_w, 2);
+  EXPECT_EQ(d.score_w, 2);  // 1 + 1 + clog2(1)
+  EXPECT_EQ(d.div_cycles, 1);
+  EXPECT_EQ(d.lane_cnt_w, 2);
+  EXPECT_EQ(d.round_w, 1);
+  d = Derive(Config(1024, 65536, 64, {{8, 8}, {8, 8}, {8, 8}}));
+  EXPECT_EQ(d.idx_w, 16);
+  EXPECT_EQ(d.cnt_w, 17);
+  EXPECT_EQ(d.rows, 1024);
+  EXPECT_EQ(d.row_w, 10);
+  EXPECT_EQ(d.score_w, 26);
+  EXPECT_EQ(d.sum_w, 43);
+  EXPECT_EQ(d.rhs_w, 53);
+  EXPECT_EQ(d.lane_cnt_w, 7);
+  EXPECT_EQ(d.round_w, 2);
+  // Equal widths are no reuse: KB must grow.
+  EXPECT_FALSE(d.rounds[1].reuse);
+  EXPECT_EQ(d.rounds[1].reuse_delta, 0);
+}
+
+TEST(DeriveTest, ReuseNeedsEqualQbAndGrowingKb) {
+  const FuDerived d = Derive(Config(16, 64, 4, {{2, 1}, {2, 4}, {3, 8}}));
+  EXPECT_TRUE(d.rounds[1].reuse);
+  EXPECT_EQ(d.rounds[1].reuse_delta, 3);
+  EXPECT_FALSE(d.rounds[2].reuse);  // QB grew
+  EXPECT_EQ(d.rounds[2].reuse_delta, 0);
+  EXPECT_FALSE(d.rounds[0].reuse);
+  EXPECT_TRUE(d.rounds[2].last);
+  EXPECT_FALSE(d.rounds[1].last);
+}
+
+TEST(DeriveTest, DefaultPrefixMarksProbesAndBlackboxes) {
+  FuConfig config;
+  EXPECT_EQ(Derive(config).prefix, "energon_d64_n512_l16_r4x2_4x4_");
+  config.probes = false;
+  EXPECT_EQ(Derive(config).prefix, "energon_d64_n512_l16_r4x2_4x4_np_");
+  config.mem_style = MemStyle::kBlackbox;
+  EXPECT_EQ(Derive(config).prefix, "energon_d64_n512_l16_r4x2_4x4_np_bb_");
+  config.probes = true;
+  EXPECT_EQ(Derive(config).prefix, "energon_d64_n512_l16_r4x2_4x4_bb_");
+  config.prefix = "my_fu_";
+  EXPECT_EQ(Derive(config).prefix, "my_fu_");
+}
+
+TEST(DeriveTest, RejectsDOutsideItsRange) {
+  EXPECT_EQ(ErrorOf([] { Derive(Config(0, 512, 16)); }),
+            "--d: 0 is outside 1..1024 (the head dimension D); use 1");
+  EXPECT_EQ(ErrorOf([] { Derive(Config(2000, 512, 16)); }),
+            "--d: 2000 is outside 1..1024 (the head dimension D); use 1024");
+}
+
+TEST(DeriveTest, RejectsBadNMax) {
+  EXPECT_EQ(ErrorOf([] { Derive(Config(64, 100, 16)); }),
+            "--n-max: 100 is not a power of two; use 64 or 128");
+  EXPECT_EQ(ErrorOf([] { Derive(Config(64, 1, 1)); }),
+            "--n-max: 1 is outside 2..65536 (the maximum key count N_MAX); use 2");
+  EXPECT_EQ(ErrorOf([] { Derive(Config(64, 131072, 16)); }),
+            "--n-max: 131072 is outside 2..65536 (the maximum key count N_MAX); use 65536");
+  EXPECT_EQ(ErrorOf([] { Derive(Config(64, 65535, 16)); }),
+            "--n-max: 65535 is not a power of two; use 32768 or 65536");
+}
+
+TEST(DeriveTest, RejectsBadLanes) {
+  EXPECT_EQ(ErrorOf([] { Derive(Config(64, 512, 12)); }),
+            "--fu-lanes: 12 is not a power of two; use 8 or 16");
+  EXPECT_EQ(ErrorOf([] { Derive(Config(64, 512, 48)); }),
+            "--fu-lanes: 48 is not a power of two; use 32 or 64");
+  EXPECT_EQ(ErrorOf([] { Derive(Config(64, 512, 128)); }),
+            "--fu-lanes: 128 is outside 1..64 (keys scored per cycle); use 64");
+  EXPECT_EQ(ErrorOf([] { Derive(Config(64, 512, 0)); }),
+            "--fu-lanes: 0 is outside 1..64 (keys scored per cycle); use 1");
+  // Suggestions respect N_MAX too.
+  EXPECT_EQ(ErrorOf([] { Derive(Config(64, 8, 12)); }),
+            "--fu-lanes: 12 is not a power of two; use 8");
+  EXPECT_EQ(ErrorOf([] { Derive(Config(64, 8, 16)); }),
+            "--fu-lanes: 16 is above --n-max 8 (a buffer row holds L of the N_MAX keys); use 8 "
+            "or raise --n-max to 16");
+}
+
+TEST(DeriveTest, RejectsBadRoundsWithTheGoldenModelsMessages) {
+  EXPECT_EQ(ErrorOf([] {
+              Derive(Config(64, 512, 16, {{4, 4}, {4, 2}}));
+            }),
+            "--rounds: round 2 (4x2) is narrower than round 1 (4x4); widths must not decrease "
+            "from round to round, e.g. 4x4");
+  EXPECT_EQ(ErrorOf([] { Derive(Config(64, 512, 16, {})); }),
+            "--rounds: 0 rounds given; the filter has 1 to 3 rounds, e.g. 4x2,4x4");
+  EXPECT_EQ(ErrorOf([] {
+              Derive(Config(64, 512, 16, {{4, 9}}));
+            }),
+            "--rounds: round 1 has KB = 9; operand widths are 1 to 8 bits, use 8");
+}
+
+TEST(DeriveTest, RejectsBadMemStyle) {
+  FuConfig config;
+  config.mem_style = static_cast<MemStyle>(7);
+  EXPECT_EQ(ErrorOf([&] { Derive(config); }),
+            "--mem-style: 7 is not a memory style; use behavioral or blackbox");
+}
+
+std::string PrefixError(const std::string& prefix) {
+  FuConfig config;
+  config.prefix = prefix;
+  return ErrorOf([&] { Derive(config); });
+}
+
+TEST(DeriveTest, RejectsBadPrefixesWithAFixedOne) {
+  EXPECT_EQ(PrefixError("Energon_"),
+            "--prefix: 'Energon_' does not start with a lowercase letter (prefixes match "
+            "[a-z][a-z0-9_]*_); use energon_");
+  EXPECT_EQ(PrefixError("1abc_"),
+            "--prefix: '1abc_' does not start with a lowercase letter (prefixes match "
+            "[a-z][a-z0-9_]*_); use p1abc_");
+  EXPECT_EQ(PrefixError("_x_"),
+            "--prefix: '_x_' does not start with a lowercase letter (prefixes match "
+            "[a-z][a-z0-9_]*_); use p_x_");
+  EXPECT_EQ(PrefixError("my-fu_"),
+            "--prefix: 'my-fu_' holds '-' (prefixes match [a-z][a-z0-9_]*_); use my_fu_");
+  EXPECT_EQ(PrefixError("myfu"),
+            "--prefix: 'myfu' does not end in '_' (prefixes match [a-z][a-z0-9_]*_); use myfu_");
+  EXPECT_EQ(PrefixError("my_2_"),
+            "--prefix: 'my_2_' ends in _<digit>_, which makes names end in _<digit> (the params "
+            "namespace would be my_2); use my2_");
+  EXPECT_EQ(PrefixError("fu_v2_"), "<no InputError>");
+  EXPECT_EQ(PrefixError("a_"), "<no InputError>");
+}
+
+TEST(DeriveTest, Clog2MatchesSystemVerilog) {
+  EXPECT_EQ(Clog2(1), 0);
+  EXPECT_EQ(Clog2(2), 1);
+  EXPECT_EQ(Clog2(3), 2);
+  EXPECT_EQ(Clog2(512), 9);
+  EXPECT_EQ(Clog2(513), 10);
+}
+
+}  // namespace
+}  // namespace energon::gen

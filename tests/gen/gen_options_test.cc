@@ -1,0 +1,188 @@
+// energon-gen's command line and --config files: keys are the long option names, the command
+// line overrides the file, and bad input gets the exact message users see.
+#include "generator/gen_options.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/gen/temp_dir.h"
+#include "tests/gen/test_util.h"
+
+namespace energon::gen {
+namespace {
+
+using testing::ErrorOf;
+using testing::Parse;
+using testing::WriteText;
+
+std::string ParseError(const std::vector<std::string>& args) {
+  Options options;
+  return ErrorOf([&] { Parse(args, options); });
+}
+
+TEST(GenOptionsTest, DefaultsAreTheDocumentedOnes) {
+  Options options;
+  EXPECT_EQ(Parse({"--out", "x"}, options), Action::kGenerate);
+  EXPECT_EQ(options.config.d, 64);
+  EXPECT_EQ(options.config.n_max, 512);
+  EXPECT_EQ(options.config.rounds, (std::vector<golden::RoundWidths>{{4, 2}, {4, 4}}));
+  EXPECT_EQ(options.config.fu_lanes, 16);
+  EXPECT_TRUE(options.config.probes);
+  EXPECT_EQ(options.config.mem_style, MemStyle::kBehavioral);
+  EXPECT_EQ(options.derived.prefix, "energon_d64_n512_l16_r4x2_4x4_");
+  EXPECT_EQ(options.out_dir, "x");
+}
+
+TEST(GenOptionsTest, EveryOptionOnTheCommandLine) {
+  Options options;
+  EXPECT_EQ(Parse({"--d", "16", "--n-max", "64", "--rounds", "2x1,2x3", "--fu-lanes", "4",
+                   "--prefix", "my_fu_", "--probes", "off", "--mem-style", "blackbox", "--out=o"},
+                  options),
+            Action::kGenerate);
+  EXPECT_EQ(options.config.d, 16);
+  EXPECT_EQ(options.config.n_max, 64);
+  EXPECT_EQ(options.config.rounds, (std::vector<golden::RoundWidths>{{2, 1}, {2, 3}}));
+  EXPECT_EQ(options.config.fu_lanes, 4);
+  EXPECT_EQ(options.config.prefix, "my_fu_");
+  EXPECT_FALSE(options.config.probes);
+  EXPECT_EQ(options.config.mem_style, MemStyle::kBlackbox);
+  EXPECT_EQ(options.derived.prefix, "my_fu_");
+  EXPECT_EQ(options.out_dir, "o");
+}
+
+TEST(GenOptionsTest, ProbesTakeOnOffTrueFalseOneZero) {
+  for (const auto& [text, value] : {std::pair{"on", true},
+                                    {"true", true},
+                                    {"1", true},
+                                    {"off", false},
+                                    {"false", false},
+                                    {"0", false}}) {
+    Options options;
+    Parse({"--probes", text, "--print-config"}, options);
+    EXPECT_EQ(options.config.probes, value) << text;
+  }
+  EXPECT_EQ(ParseError({"--probes", "maybe", "--out", "o"}),
+            "--probes: 'maybe' is not on or off; use on or off (true/false and 1/0 also work)");
+}
+
+TEST(GenOptionsTest, ConfigFileKeysAreTheLongOptionNames) {
+  ScopedTempDir dir;
+  WriteText(dir.File("all.cfg"),
+            "# every key\nd = 16\nn-max = 64\nrounds = 2x1,2x3\nfu-lanes = 4\nprefix = my_fu_\n"
+            "probes = off\nmem-style = blackbox\n");
+  Options options;
+  EXPECT_EQ(Parse({"--config", dir.File("all.cfg"), "--out", "o"}, options), Action::kGenerate);
+  EXPECT_EQ(options.config.d, 16);
+  EXPECT_EQ(options.config.n_max, 64);
+  EXPECT_EQ(options.config.rounds, (std::vector<golden::RoundWidths>{{2, 1}, {2, 3}}));
+  EXPECT_EQ(options.config.fu_lanes, 4);
+  EXPECT_EQ(options.config.prefix, "my_fu_");
+  EXPECT_FALSE(options.config.probes);
+  EXPECT_EQ(options.config.mem_style, MemStyle::kBlackbox);
+}
+
+TEST(GenOptionsTest, CommandLineOverridesTheFile) {
+  ScopedTempDir dir;
+  WriteText(dir.File("a.cfg"), "d = 16\nn-max = 64\nfu-lanes = 4\n");
+  Options options;
+  Parse({"--fu-lanes", "8", "--config", dir.File("a.cfg"), "--d", "32", "--print-config"}, options);
+  EXPECT_EQ(options.config.d, 32);
+  EXPECT_EQ(options.config.n_max, 64);
+  EXPECT_EQ(options.config.fu_lanes, 8);
+  EXPECT_EQ(options.derived.prefix, "energon_d32_n64_l8_r4x2_4x4_");
+}
+
+TEST(GenOptionsTest, UnknownConfigKeysNameTheFileAndTheKey) {
+  ScopedTempDir dir;
+  const std::string file = dir.File("bad.cfg");
+  WriteText(file, "d = 16\nlanes = 4\n");
+  EXPECT_EQ(ParseError({"--config", file, "--out", "o"}),
+            file +
+                ": unknown key 'lanes'; the keys are the long option names d, n-max, rounds, "
+                "fu-lanes, prefix, probes, mem-style");
+  WriteText(file, "out = somewhere\n");
+  EXPECT_EQ(ParseError({"--config", file, "--out", "o"}),
+            file +
+                ": 'out' belongs on the command line (--out); config files hold the design "
+                "keys d, n-max, rounds, fu-lanes, prefix, probes, mem-style");
+}
+
+TEST(GenOptionsTest, BadFileValuesNameTheFileAndTheKey) {
+  ScopedTempDir dir;
+  const std::string file = dir.File("bad.cfg");
+  WriteText(file, "fu-lanes = 12\n");
+  EXPECT_EQ(ParseError({"--config", file, "--out", "o"}),
+            file + ": fu-lanes: 12 is not a power of two; use 8 or 16");
+  WriteText(file, "rounds = 4x4,4x2\n");
+  EXPECT_EQ(ParseError({"--config", file, "--out", "o"}),
+            file +
+                ": rounds: round 2 (4x2) is narrower than round 1 (4x4); widths must not "
+                "decrease from round to round, e.g. 4x4");
+  WriteText(file, "d = sixty\n");
+  EXPECT_EQ(ParseError({"--config", file, "--out", "o"}),
+            file + ": d: 'sixty' is not a whole number; give one like 64");
+  // The same value from the command line names the option.
+  EXPECT_EQ(ParseError({"--config", file, "--d", "x", "--out", "o"}),
+            "--d: 'x' is not a whole number; give one like 64");
+  // A good command-line value hides the bad file value.
+  EXPECT_EQ(ParseError({"--config", file, "--d", "8", "--out", "o"}), "<no InputError>");
+}
+
+TEST(GenOptionsTest, RepeatedFileKeysAndMissingFilesAreErrors) {
+  ScopedTempDir dir;
+  const std::string file = dir.File("twice.cfg");
+  WriteText(file, "d = 16\nd = 32\n");
+  EXPECT_EQ(ParseError({"--config", file, "--out", "o"}),
+            file + ": key 'd' is given more than once; keep one");
+  WriteText(file, "d 16\n");
+  EXPECT_EQ(ParseError({"--config", file, "--out", "o"}),
+            file +
+                ": the options configuration file contains an invalid line 'd 16'; write one "
+                "'key = value' per line with the long option names as keys");
+  EXPECT_EQ(ParseError({"--config", dir.File("missing.cfg"), "--out", "o"}),
+            "--config: cannot read '" + dir.File("missing.cfg") + "'; check the path");
+}
+
+TEST(GenOptionsTest, RejectsBadCommandLines) {
+  EXPECT_EQ(ParseError({"--lanes", "4"}),
+            "command line: unrecognised option '--lanes'; see energon-gen --help");
+  // No abbreviations: "--fu" is not "--fu-lanes".
+  EXPECT_EQ(ParseError({"--fu", "4"}),
+            "command line: unrecognised option '--fu'; see energon-gen --help");
+  EXPECT_EQ(ParseError({"--n-max", "100", "--out", "o"}),
+            "--n-max: 100 is not a power of two; use 64 or 128");
+  EXPECT_EQ(ParseError({"--n-max", "99999999999", "--out", "o"}),
+            "--n-max: 99999999999 is far out of range; give one like 512");
+  EXPECT_EQ(ParseError({"--mem-style", "sram", "--out", "o"}),
+            "--mem-style: 'sram' is not a memory style; use behavioral or blackbox");
+  EXPECT_EQ(ParseError({"--prefix", "", "--out", "o"}),
+            "--prefix: is empty; drop it for the default prefix");
+  EXPECT_EQ(ParseError({"--rounds", "4x2;4x4", "--out", "o"}),
+            "--rounds: '2;4x4' in '4x2;4x4' is not a width; write each round as QBxKB with whole "
+            "numbers of bits, e.g. 4x2,4x4");
+  EXPECT_EQ(ParseError({}),
+            "--out: is missing; give the output folder, e.g. --out out/default, or "
+            "--print-config to only print the parameters");
+}
+
+TEST(GenOptionsTest, PrintConfigNeedsNoOut) {
+  Options options;
+  EXPECT_EQ(Parse({"--print-config", "--fu-lanes", "4"}, options), Action::kPrintConfig);
+  EXPECT_EQ(options.derived.rows, 128);
+  EXPECT_TRUE(options.out_dir.empty());
+}
+
+TEST(GenOptionsTest, HelpAndVersion) {
+  Options options;
+  std::string text;
+  EXPECT_EQ(Parse({"--help"}, options, &text), Action::kHelp);
+  for (const char* option : {"--config", "--out", "--print-config", "--d", "--n-max", "--rounds",
+                             "--fu-lanes", "--prefix", "--probes", "--mem-style"}) {
+    EXPECT_NE(text.find(option), std::string::npos) << option;
+  }
+  EXPECT_EQ(Parse({"--version"}, options, &text), Action::kVersion);
+  EXPECT_EQ(text, VersionText());
+  EXPECT_EQ(text.rfind("energon-gen ", 0), 0u);
+}
+
+}  // namespace
+}  // namespace energon::gen
