@@ -40,6 +40,17 @@ nlohmann::ordered_json MakeManifest(const FuConfig& config, const FuDerived& der
                          {"doc", port.doc}});
   }
   manifest["ports"] = port_list;
+  Json memory_list = Json::array();
+  for (const Memory& memory : Memories(config, derived)) {
+    memory_list.push_back({{"name", memory.name},
+                           {"module", derived.prefix + "mem_1r1w"},
+                           {"instances", memory.instances},
+                           {"depth", memory.depth},
+                           {"width", memory.width},
+                           {"ports", "1 write, 1 synchronous read with enable"},
+                           {"doc", memory.doc}});
+  }
+  manifest["memories"] = memory_list;
   Json file_list = Json::array();
   for (const OutputFile& file : files) {
     file_list.push_back({{"path", file.path}, {"sha256", Sha256Hex(file.text)}});

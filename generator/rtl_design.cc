@@ -19,6 +19,24 @@ std::vector<RtlFile> RtlFiles(const FuConfig& /*config*/, const FuDerived& deriv
   return files;
 }
 
+std::vector<Memory> Memories(const FuConfig& config, const FuDerived& d) {
+  const int entry_w = d.idx_w + d.score_w + config.d * d.kcarry_bits;  // {key bits, score, index}
+  std::vector<Memory> memories = {{"kstore", config.fu_lanes, std::max(2, d.rows), 16 * config.d,
+                                   "K store: bank l holds the keys j with j mod lanes == l"}};
+  for (const RoundDerived& round : d.rounds) {
+    memories.push_back({fmt::format("r{}_score_buf", round.index), 1, 2 * d.rows,
+                        config.fu_lanes * entry_w,
+                        fmt::format("round {} score buffer, two slots of rows", round.index)});
+    if (!round.last) {
+      memories.push_back({fmt::format("r{}_cand_buf", round.index), config.fu_lanes, 2 * d.rows,
+                          entry_w,
+                          fmt::format("round {} survivors for round {}, one bank per lane",
+                                      round.index, round.index + 1)});
+    }
+  }
+  return memories;
+}
+
 std::string TopModule(const FuDerived& derived) { return derived.prefix + "fu_top"; }
 
 std::vector<Port> TopPorts(const FuConfig& config, const FuDerived& d) {

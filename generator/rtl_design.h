@@ -24,6 +24,19 @@ struct RtlFile {
   std::string module;         ///< <prefix><template_name>, also the file name without ".sv"
 };
 
+/// One kind of memory of the design: every instance is a <prefix>mem_1r1w (one write port,
+/// one synchronous read port with read enable), which an SRAM macro can replace.
+struct Memory {
+  std::string name;   ///< e.g. "r1_score_buf"
+  int instances = 1;
+  int depth = 2;      ///< words
+  int width = 1;      ///< bits per word
+  std::string doc;
+};
+
+/// The memories, as docs/fu-microarchitecture.md lists them (for the manifest).
+std::vector<Memory> Memories(const FuConfig& config, const FuDerived& derived);
+
 /// The files of the design, leaves first, the top last (the filelist order).
 std::vector<RtlFile> RtlFiles(const FuConfig& config, const FuDerived& derived);
 
