@@ -25,6 +25,9 @@ void ValidateParams(const HwParams& hw, const RunParams& run, int num_keys, int 
   if (dim < 1 || dim > kMaxDim) {
     throw InputError("head dimension", fmt::format("D = {}; the model supports 1 to {}", dim, kMaxDim));
   }
+  if (num_keys < 1) {
+    throw InputError("K", "has 0 rows; the model needs at least 1 key");
+  }
   if (run.n_keys < 0 || run.n_keys > num_keys) {
     throw InputError("--n-keys", fmt::format("n_k = {} but K has {} rows; use 1 to {} (0 means "
                                              "every row)",

@@ -24,7 +24,10 @@ std::vector<std::string_view> SplitList(std::string_view text) {
 }
 
 bool ParseInt(std::string_view text, long long& value) {
-  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  if (!text.empty() && text.front() == '+') {
+    text.remove_prefix(1);
+    if (!text.empty() && text.front() == '-') return false;  // "+-5" is not a number
+  }
   const char* end = text.data() + text.size();
   auto [ptr, ec] = std::from_chars(text.data(), end, value);
   return !text.empty() && ec == std::errc() && ptr == end;

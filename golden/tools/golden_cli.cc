@@ -11,6 +11,7 @@
 
 #include "golden/accuracy.h"
 #include "golden/errors.h"
+#include "golden/tools/signed_args.h"
 #include "golden/trace.h"
 
 namespace energon::golden::cli {
@@ -19,26 +20,6 @@ namespace po = boost::program_options;
 namespace {
 
 constexpr const char* kDefaultSynthetic = "n=512,d=64,heads=1,seed=1";
-
-// Options whose value may start with '-': "--alpha -64,0" is joined into "--alpha=-64,0"
-// before Boost sees it, since Boost would take "-64,0" for an option.
-constexpr const char* kSignedListOptions[] = {"--alpha", "--alpha-grid"};
-
-std::vector<std::string> JoinSignedValues(int argc, const char* const* argv) {
-  std::vector<std::string> args;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    const bool takes_signed =
-        std::find(std::begin(kSignedListOptions), std::end(kSignedListOptions), arg) !=
-        std::end(kSignedListOptions);
-    if (takes_signed && i + 1 < argc) {
-      args.push_back(arg + "=" + argv[++i]);
-    } else {
-      args.push_back(arg);
-    }
-  }
-  return args;
-}
 
 std::vector<int> ParseIntList(const std::string& text, const char* option) {
   std::vector<int> values;
@@ -107,7 +88,7 @@ Action ParseCommandLine(int argc, const char* const* argv, Options& options, std
       ("sweep-alpha", po::bool_switch(&options.sweep), "print the keep-ratio / accuracy frontier over an alpha grid")
       ("alpha-grid", po::value(&grid), "alpha values per round for --sweep-alpha (default -128,-64,-32,0,32,64,128)");
 
-  const std::vector<std::string> args = JoinSignedValues(argc, argv);
+  const std::vector<std::string> args = JoinSignedValues(argc, argv, {"--alpha", "--alpha-grid"});
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(args).options(desc).run(), vm);

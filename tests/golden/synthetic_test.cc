@@ -1,0 +1,154 @@
+// The seeded synthetic workload: determinism, shapes per knob, spec parsing errors, and the
+// attention shape it promises (focused rows concentrate, diffuse rows spread).
+#include "golden/synthetic.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "golden/errors.h"
+#include "golden/reference.h"
+
+namespace energon::golden {
+namespace {
+
+std::string ErrorOf(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "<no InputError>";
+}
+
+void ExpectSameHead(const Head& a, const Head& b) {
+  EXPECT_EQ(a.q.codes.data, b.q.codes.data);
+  EXPECT_EQ(a.k.codes.data, b.k.codes.data);
+  EXPECT_EQ(a.v.codes.data, b.v.codes.data);
+  EXPECT_EQ(a.qf.data, b.qf.data);
+  EXPECT_EQ(a.kf.data, b.kf.data);
+  EXPECT_EQ(a.vf.data, b.vf.data);
+  EXPECT_EQ(a.q.scale, b.q.scale);
+  EXPECT_EQ(a.k.scale, b.k.scale);
+  EXPECT_EQ(a.v.scale, b.v.scale);
+}
+
+TEST(SyntheticTest, SameSpecGivesIdenticalTensors) {
+  const SyntheticSpec spec = ParseSyntheticSpec("n=48,nq=20,d=16,heads=2,seed=7,diffuse=0.3");
+  const Workload a = MakeSyntheticWorkload(spec);
+  const Workload b = MakeSyntheticWorkload(spec);
+  ASSERT_EQ(a.heads.size(), 2u);
+  ASSERT_EQ(b.heads.size(), 2u);
+  for (std::size_t h = 0; h < a.heads.size(); ++h) ExpectSameHead(a.heads[h], b.heads[h]);
+  EXPECT_EQ(a.source, b.source);
+  // The heads of one workload differ from each other (the generator moves on).
+  EXPECT_NE(a.heads[0].k.codes.data, a.heads[1].k.codes.data);
+}
+
+TEST(SyntheticTest, DifferentSeedGivesDifferentTensors) {
+  SyntheticSpec spec = ParseSyntheticSpec("n=32,d=8,seed=1");
+  const Workload a = MakeSyntheticWorkload(spec);
+  spec.seed = 2;
+  const Workload b = MakeSyntheticWorkload(spec);
+  EXPECT_NE(a.heads[0].q.codes.data, b.heads[0].q.codes.data);
+  EXPECT_NE(a.heads[0].k.codes.data, b.heads[0].k.codes.data);
+  EXPECT_NE(a.heads[0].v.codes.data, b.heads[0].v.codes.data);
+  EXPECT_NE(a.source, b.source);
+}
+
+TEST(SyntheticTest, ShapesFollowTheKnobs) {
+  struct Case {
+    const char* spec;
+    int heads, nq, nk, d;
+  };
+  for (const Case& c :
+       {Case{"n=40,d=8", 1, 40, 40, 8}, Case{"n=40,nq=5,d=3,heads=3", 3, 5, 40, 3},
+        Case{"n=1,d=1", 1, 1, 1, 1}, Case{"nq=70,n=16,d=32,heads=2", 2, 70, 16, 32}}) {
+    SCOPED_TRACE(c.spec);
+    const Workload w = MakeSyntheticWorkload(ParseSyntheticSpec(c.spec));
+    ASSERT_EQ(static_cast<int>(w.heads.size()), c.heads);
+    EXPECT_EQ(w.num_queries(), c.nq);
+    EXPECT_EQ(w.num_keys(), c.nk);
+    EXPECT_EQ(w.dim(), c.d);
+    for (const Head& head : w.heads) {
+      EXPECT_EQ(head.q.codes.rows, c.nq);
+      EXPECT_EQ(head.q.codes.cols, c.d);
+      EXPECT_EQ(head.k.codes.rows, c.nk);
+      EXPECT_EQ(head.k.codes.cols, c.d);
+      EXPECT_EQ(head.v.codes.rows, c.nk);
+      EXPECT_EQ(head.v.codes.cols, c.d);
+      EXPECT_EQ(head.qf.data.size(), static_cast<std::size_t>(c.nq) * c.d);
+      EXPECT_EQ(head.kf.data.size(), static_cast<std::size_t>(c.nk) * c.d);
+      EXPECT_EQ(head.vf.data.size(), static_cast<std::size_t>(c.nk) * c.d);
+    }
+    EXPECT_EQ(w.source.rfind("synthetic ", 0), 0u) << w.source;
+  }
+}
+
+TEST(SyntheticTest, SpecTextRoundTrips) {
+  const SyntheticSpec spec = ParseSyntheticSpec(
+      "n=100,nq=7,d=12,heads=4,seed=99,hot=5,gap=6.5,diffuse=0.25,noise=2,vbias=3");
+  EXPECT_EQ(FormatSyntheticSpec(spec),
+            "n=100,nq=7,d=12,heads=4,seed=99,hot=5,gap=6.5,diffuse=0.25,noise=2,vbias=3");
+  const SyntheticSpec again = ParseSyntheticSpec(FormatSyntheticSpec(spec));
+  EXPECT_EQ(FormatSyntheticSpec(again), FormatSyntheticSpec(spec));
+  EXPECT_EQ(again.nq, 7);
+  EXPECT_EQ(again.seed, 99u);
+  EXPECT_EQ(again.gap, 6.5);
+}
+
+TEST(ParseSyntheticSpecTest, RejectsUnknownKnobs) {
+  EXPECT_EQ(ErrorOf([] { ParseSyntheticSpec("n=32,foo=1"); }),
+            "--synthetic: 'foo=1' is not a knob=value pair; the knobs are n, nq, d, heads, seed, "
+            "hot, gap, diffuse, noise, vbias, e.g. n=512,d=64,heads=1,seed=1");
+  EXPECT_EQ(ErrorOf([] { ParseSyntheticSpec("n32"); }),
+            "--synthetic: 'n32' is not a knob=value pair; the knobs are n, nq, d, heads, seed, "
+            "hot, gap, diffuse, noise, vbias, e.g. n=512,d=64,heads=1,seed=1");
+}
+
+TEST(ParseSyntheticSpecTest, RejectsOutOfRangeValues) {
+  EXPECT_EQ(ErrorOf([] { ParseSyntheticSpec("n=0"); }),
+            "--synthetic: n=0 is out of range; n takes a whole number from 1 to 65536");
+  EXPECT_EQ(ErrorOf([] { ParseSyntheticSpec("d=4097"); }),
+            "--synthetic: d=4097 is out of range; d takes a whole number from 1 to 4096");
+  EXPECT_EQ(ErrorOf([] { ParseSyntheticSpec("diffuse=1.5"); }),
+            "--synthetic: diffuse=1.5 is out of range; diffuse takes a number from 0 to 1");
+  EXPECT_EQ(ErrorOf([] { ParseSyntheticSpec("heads=65", "workload"); }),
+            "workload: heads=65 is out of range; heads takes a whole number from 1 to 64");
+}
+
+TEST(ParseSyntheticSpecTest, RejectsNonIntegerAndNonNumericValues) {
+  EXPECT_EQ(ErrorOf([] { ParseSyntheticSpec("n=1.5"); }),
+            "--synthetic: n=1.5 is out of range; n takes a whole number from 1 to 65536");
+  EXPECT_EQ(ErrorOf([] { ParseSyntheticSpec("n=abc"); }),
+            "--synthetic: n=abc is out of range; n takes a whole number from 1 to 65536");
+  EXPECT_EQ(ErrorOf([] { ParseSyntheticSpec("gap="); }),
+            "--synthetic: gap= is out of range; gap takes a number from 0 to 64");
+}
+
+// Mean over queries of the dense float probability mass on each row's 3 largest keys.
+double MeanTop3Mass(const Workload& w) {
+  const Head& head = w.heads[0];
+  double total = 0.0;
+  for (int i = 0; i < head.q.codes.rows; ++i) {
+    std::vector<double> prob = DenseFloatAttention(head, i, head.k.codes.rows).prob;
+    std::partial_sort(prob.begin(), prob.begin() + 3, prob.end(), std::greater<>());
+    total += prob[0] + prob[1] + prob[2];
+  }
+  return total / head.q.codes.rows;
+}
+
+TEST(SyntheticTest, FocusedRowsConcentrateAndDiffuseRowsSpread) {
+  const std::string knobs = "n=256,nq=64,d=64,hot=3,gap=8,noise=1,seed=5,diffuse=";
+  const double focused = MeanTop3Mass(MakeSyntheticWorkload(ParseSyntheticSpec(knobs + "0")));
+  const double diffuse = MeanTop3Mass(MakeSyntheticWorkload(ParseSyntheticSpec(knobs + "1")));
+  EXPECT_GT(focused, 0.5);
+  EXPECT_LT(diffuse, 0.3);
+  EXPECT_GT(focused, 2.0 * diffuse);
+}
+
+}  // namespace
+}  // namespace energon::golden
