@@ -39,6 +39,12 @@ GoldenHead::GoldenHead(const Head& head, const HwParams& hw, const RunParams& ru
     : head_(head), hw_(hw), run_(run) {
   const int rows = head.k.codes.rows;
   dim_ = head.q.codes.cols;
+  if (head.k.codes.cols != dim_ || head.v.codes.cols != dim_ || head.v.codes.rows != rows) {
+    throw InputError("head", fmt::format("Q is [{}, {}], K [{}, {}], V [{}, {}]; K and V need Q's "
+                                         "D and one V row per K row",
+                                         head.q.codes.rows, dim_, rows, head.k.codes.cols,
+                                         head.v.codes.rows, head.v.codes.cols));
+  }
   ValidateParams(hw, run, rows, dim_);
   n_keys_ = run.n_keys == 0 ? rows : run.n_keys;
   exp2_ = Exp2Table(hw.fx, hw.pb);

@@ -31,7 +31,10 @@ std::string_view HeaderField(std::string_view header, std::string_view key, cons
   if (pos == std::string_view::npos) {
     throw InputError(path, fmt::format("the .npy header entry '{}' has no value; {}", key, kSaveHint));
   }
-  std::size_t start = header.find_first_not_of(' ', pos + 1);
+  const std::size_t start = header.find_first_not_of(' ', pos + 1);
+  if (start == std::string_view::npos) {
+    throw InputError(path, fmt::format("the .npy header entry '{}' has no value; {}", key, kSaveHint));
+  }
   std::size_t end = start;
   int depth = 0;
   while (end < header.size()) {

@@ -290,6 +290,12 @@ TEST(NpyErrorTest, MalformedHeaders) {
   WriteRawNpy(path, Dict("<f4", "(2, x)"), std::string(16, '\0'));
   EXPECT_EQ(ErrorOf([&] { ReadNpy(path); }),
             path + ": the .npy shape '(2, x)' has a bad dimension 'x'; " + kSaveHint);
+  // A header that ends right after a key (no newline padding): an InputError, not an internal
+  // error from reading past the header.
+  std::ofstream(path, std::ios::binary | std::ios::trunc)
+      << std::string("\x93NUMPY\x01\x00\x0b\x00{'descr':  ", 21);
+  EXPECT_EQ(ErrorOf([&] { ReadNpy(path); }),
+            path + ": the .npy header entry 'descr' has no value; " + kSaveHint);
   // A header length pointing past the end of the file.
   std::ofstream(path, std::ios::binary | std::ios::trunc)
       << std::string("\x93NUMPY\x01\x00\xff\x00{", 11);
