@@ -1,0 +1,221 @@
+#include "sim/cli.h"
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <boost/program_options.hpp>
+#include <climits>
+#include <iostream>
+#include <sstream>
+
+#include "generator/gen_options.h"
+#include "golden/errors.h"
+#include "golden/rounds.h"
+#include "golden/tools/signed_args.h"
+#include "sim/report.h"
+
+namespace energon::sim::cli {
+namespace po = boost::program_options;
+using golden::InputError;
+
+namespace {
+
+long long ParseWhole(const std::string& option, const std::string& text, long long lo, long long hi,
+                     const char* example) {
+  long long value = 0;
+  if (!golden::ParseInt(text, value) || value < lo || value > hi) {
+    throw InputError(option, fmt::format("'{}' is not a whole number in [{}, {}]; give one like {}",
+                                         text, lo, hi, example));
+  }
+  return value;
+}
+
+// The configuration the file describes must be the one this program was built for.
+void CheckConfig(const std::string& path, const FuShape& shape) {
+  const char* argv[] = {"energon-gen", "--config", path.c_str(), "--print-config"};
+  gen::Options parsed;
+  std::string unused;
+  gen::ParseCommandLine(4, argv, parsed, unused);
+  const gen::FuConfig& c = parsed.config;
+  const bool same = parsed.derived.prefix == shape.prefix && c.d == shape.d &&
+                    c.n_max == shape.n_max && c.fu_lanes == shape.lanes &&
+                    c.rounds == shape.rounds && c.probes == shape.probes;
+  if (!same) {
+    throw InputError("--config",
+                     fmt::format("{} describes the FU {} but this energon-cosim was built for {} "
+                                 "({}); run scripts/cosim --config {}, which builds the model "
+                                 "for it",
+                                 path, parsed.derived.prefix, shape.prefix, shape.name, path));
+  }
+}
+
+std::string Quote(const std::string& arg) {
+  if (!arg.empty() && arg.find_first_of(" \t'\"$\\;&|<>()*?") == std::string::npos) return arg;
+  std::string quoted = "'";
+  for (char c : arg) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+}  // namespace
+
+Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape, Options& options,
+                        std::string& text) {
+  po::options_description desc(fmt::format(
+      "energon-cosim: the Verilator model of one generated FU ({}) driven cycle by cycle and "
+      "checked against the golden model (docs/cosim.md). Normally run through scripts/cosim, "
+      "which builds this program for the configuration.\n\n"
+      "Usage:\n"
+      "  energon-cosim --config FILE --q Q.npy --k K.npy [--v V.npy] [options]\n"
+      "  energon-cosim --config FILE [--synthetic n=64,seed=2] [options]\n\n"
+      "Exit status: 0 everything matched, 1 mismatch, 2 bad input, 3 internal error.\n\n"
+      "Options",
+      shape.prefix));
+  std::string alpha, synthetic, stall_seed, reset_seed, window, watchdog;
+  bool no_check = false;
+  desc.add_options()("help", "print this help and exit")("version", "print the version and exit")(
+      "config", po::value(&options.config_path),
+      "the configuration file this model was built from (required)")(
+      "q", po::value(&options.q_path),
+      "queries, .npy [n, D] or [heads, n, D]: float32, float16 or int16")(
+      "k", po::value(&options.k_path), "keys, .npy, same layout as --q; at most N_MAX rows")(
+      "v", po::value(&options.v_path), "values, .npy (optional: the FU does not read V)")(
+      "synthetic", po::value(&synthetic),
+      "synthetic workload knobs instead of files (docs/workloads.md); n and d default to the "
+      "configuration's N_MAX and D")("alpha", po::value(&alpha),
+                                     "A_r per round in [-256, 256]; default 0 per round")(
+      "causal", po::bool_switch(&options.cosim.run.causal), "query i sees keys j <= i only")(
+      "n-keys", po::value(&options.cosim.run.n_keys),
+      "valid keys n_k; keys j >= n_k are masked (default: all K rows)")(
+      "stall-seed", po::value(&stall_seed),
+      "inject seeded random input gaps and output back-pressure; values and order must still "
+      "match (without it, every transfer must happen in its predicted cycle)")(
+      "reset-seed", po::value(&reset_seed),
+      "seed of Verilator's reset randomization, 1..2147483647 (default 1)")(
+      "trace-fst", po::value(&options.cosim.trace_path),
+      "on a mismatch, write an FST trace of the cycles around it to this file")(
+      "trace-window", po::value(&window),
+      "cycles traced before the mismatch (a quarter as many after); default 200")(
+      "watchdog", po::value(&watchdog),
+      "cycles without any transfer that count as a hang (default: from the configuration)")(
+      "no-check", po::bool_switch(&no_check),
+      "drive the workload without checking (measures the bare model speed)");
+
+  const std::vector<std::string> args = golden::cli::JoinSignedValues(argc, argv, {"--alpha"});
+  po::variables_map vm;
+  try {
+    const int style =
+        po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
+    po::store(po::command_line_parser(args).options(desc).style(style).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw InputError("command line", fmt::format("{}; see energon-cosim --help", e.what()));
+  }
+  if (vm.count("help") != 0) {
+    std::ostringstream help;
+    help << desc;
+    text = help.str();
+    return Action::kHelp;
+  }
+  if (vm.count("version") != 0) {
+    text = fmt::format("energon-cosim {} for {} ({})\n", ENERGON_VERSION, shape.prefix,
+                       shape.build_flags);
+    return Action::kVersion;
+  }
+
+  if (options.config_path.empty()) {
+    throw InputError("--config",
+                     "is missing; give the configuration file the model was built "
+                     "from, e.g. --config configs/default.cfg");
+  }
+  CheckConfig(options.config_path, shape);
+
+  const bool any_file = vm.count("q") + vm.count("k") + vm.count("v") != 0;
+  if (any_file && vm.count("synthetic") != 0) {
+    throw InputError("--synthetic",
+                     "cannot be combined with --q/--k/--v; give files or a "
+                     "synthetic spec, not both");
+  }
+  if (any_file) {
+    for (const char* name : {"q", "k"}) {
+      if (vm.count(name) == 0) {
+        throw InputError(fmt::format("--{}", name),
+                         "is missing; --q and --k go together (--v "
+                         "is optional)");
+      }
+    }
+  } else {
+    options.synthetic = golden::ParseSyntheticSpec(
+        fmt::format("n={},d={},{}", shape.n_max, shape.d, synthetic), "--synthetic");
+  }
+  options.cosim.run.alpha =
+      alpha.empty() ? std::vector<int>(static_cast<std::size_t>(shape.num_rounds), 0)
+                    : golden::ParseAlphas(alpha, static_cast<std::size_t>(shape.num_rounds));
+  if (vm.count("n-keys") != 0 && options.cosim.run.n_keys < 1) {
+    throw InputError("--n-keys",
+                     fmt::format("n_k = {}; give at least 1 key", options.cosim.run.n_keys));
+  }
+  if (!stall_seed.empty()) {
+    options.cosim.stall_seed =
+        static_cast<std::uint64_t>(ParseWhole("--stall-seed", stall_seed, 0, LLONG_MAX, "7"));
+  }
+  if (!reset_seed.empty()) {
+    options.cosim.reset_seed =
+        static_cast<std::uint32_t>(ParseWhole("--reset-seed", reset_seed, 1, INT_MAX, "1"));
+  }
+  if (!window.empty())
+    options.cosim.trace_window = ParseWhole("--trace-window", window, 1, 1000000, "200");
+  if (!watchdog.empty())
+    options.cosim.watchdog_cycles = ParseWhole("--watchdog", watchdog, 1, LLONG_MAX, "5000");
+  if (vm.count("trace-fst") != 0 && options.cosim.trace_path.empty()) {
+    throw InputError("--trace-fst",
+                     "is empty; give the FST file to write, e.g. --trace-fst fail.fst");
+  }
+  options.cosim.check = !no_check;
+
+  options.reproduce = "scripts/cosim";
+  for (int i = 1; i < argc; ++i) options.reproduce += " " + Quote(argv[i]);
+  if (!shape.fault.empty()) options.reproduce += " --inject-fault " + shape.fault;
+  return Action::kRun;
+}
+
+golden::Workload LoadWorkload(const Options& options) {
+  if (options.synthetic) return golden::MakeSyntheticWorkload(*options.synthetic);
+  // The FU never reads V; K stands in when no V is given (same rows, same dtype).
+  return golden::LoadNpyWorkload(options.q_path, options.k_path,
+                                 options.v_path.empty() ? options.k_path : options.v_path,
+                                 {1.0, 1.0, 1.0});
+}
+
+int Run(const Options& options, const DutModel& model, std::ostream& out) {
+  const golden::Workload workload = LoadWorkload(options);
+  const CosimResult result = RunCosim(model, workload, options.cosim);
+  const RunLabel label{options.config_path, workload.source, options.reproduce};
+  fmt::print(out, "{}", FormatSummary(result, model.shape, options.cosim, label));
+  if (!result.passed)
+    fmt::print(out, "\n{}", FormatMismatchReport(result, model.shape, options.cosim, label));
+  return result.passed ? kExitPass : kExitMismatch;
+}
+
+int Main(int argc, const char* const* argv, const DutModel& model) {
+  try {
+    Options options;
+    std::string text;
+    switch (ParseCommandLine(argc, argv, model.shape, options, text)) {
+      case Action::kHelp:
+      case Action::kVersion:
+        std::cout << text;
+        return kExitPass;
+      case Action::kRun:
+        return Run(options, model, std::cout);
+    }
+  } catch (const InputError& e) {
+    std::cerr << "error: " << e.what() << '\n';
+    return kExitBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "error: internal: " << e.what() << '\n';
+    return kExitInternal;
+  }
+  return kExitInternal;
+}
+
+}  // namespace energon::sim::cli

@@ -1,0 +1,49 @@
+#pragma once
+// energon-cosim's command line: one program per configuration (scripts/cosim builds it), whose
+// main() hands its DutModel to Main(). Parsing is testable without a process.
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "golden/synthetic.h"
+#include "golden/workload.h"
+#include "sim/cosim.h"
+#include "sim/dut.h"
+
+namespace energon::sim::cli {
+
+/// Exit statuses of energon-cosim.
+inline constexpr int kExitPass = 0;      ///< every transfer matched
+inline constexpr int kExitMismatch = 1;  ///< the RTL disagreed with the golden model
+inline constexpr int kExitBadInput = 2;  ///< an option, file or value broke a rule
+inline constexpr int kExitInternal = 3;  ///< the harness itself failed
+
+struct Options {
+  std::string config_path;
+  std::string q_path, k_path, v_path;  ///< v_path empty: K stands in for V (unused by the FU)
+  std::optional<golden::SyntheticSpec> synthetic;  ///< set when no files are given
+  CosimOptions cosim;
+  std::string reproduce;  ///< the command line, for the report
+};
+
+enum class Action { kRun, kHelp, kVersion };
+
+/// Parses argv against the model's shape (defaults such as the synthetic D come from it) and
+/// checks that --config describes the configuration this program was built for. Throws
+/// golden::InputError naming the input, the value, the rule and a fix.
+Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape, Options& options,
+                        std::string& text);
+
+/// Loads the workload the options name (files or synthetic). Throws golden::InputError.
+golden::Workload LoadWorkload(const Options& options);
+
+/// Runs the co-simulation, prints the summary (and the first mismatch) to `out`; returns
+/// kExitPass or kExitMismatch. Throws golden::InputError for bad input.
+int Run(const Options& options, const DutModel& model, std::ostream& out);
+
+/// The whole program: parse, run, print; returns the exit status.
+int Main(int argc, const char* const* argv, const DutModel& model);
+
+}  // namespace energon::sim::cli

@@ -1,0 +1,123 @@
+# Build-time step of one co-simulation model (cmake -P; see EnergonCosim.cmake):
+#   1. energon-gen writes the configuration's output folder to OUT/gen;
+#   2. Verilator lints the RTL (-Wall: any warning fails the build), translates it to C++ as
+#      class V<NAME> (so models of one configuration with different faults link into one
+#      program) and compiles it with its own makefile (--build) into OUT/libdut_model.a;
+#   3. the adapter OUT/adapter/NAME_dut.cc binding every port of the model is written from
+#      ADAPTER_TEMPLATE and the manifest's port list.
+# When the generator's output and the flow are unchanged, nothing is rebuilt: the outputs keep
+# their time stamps, so (Ninja restats custom commands) nothing downstream rebuilds either.
+#
+# Inputs (-D): GEN, CONFIG, FAULT (may be empty), TRACE (ON/OFF), OUT, NAME, VERILATOR, CXX,
+# OBJCACHE (may be empty), JOBS, ADAPTER_TEMPLATE.
+
+cmake_minimum_required(VERSION 3.25)
+
+foreach(var GEN CONFIG OUT NAME VERILATOR CXX JOBS ADAPTER_TEMPLATE)
+  if(NOT DEFINED ${var} OR "${${var}}" STREQUAL "")
+    message(FATAL_ERROR "build_model.cmake: ${var} is not set")
+  endif()
+endforeach()
+
+set(gen_args --config "${CONFIG}")
+if(FAULT)
+  list(APPEND gen_args --inject-fault "${FAULT}")
+endif()
+file(REMOVE_RECURSE "${OUT}/gen.new")
+execute_process(
+  COMMAND "${GEN}" ${gen_args} --out "${OUT}/gen.new"
+  RESULT_VARIABLE gen_status
+  OUTPUT_VARIABLE gen_output
+  ERROR_VARIABLE gen_output)
+if(NOT gen_status EQUAL 0)
+  message(FATAL_ERROR "energon-gen ${gen_args} failed (${gen_status}):\n${gen_output}")
+endif()
+
+file(READ "${OUT}/gen.new/manifest.json" manifest)
+string(JSON top GET "${manifest}" top)
+# -fno-dfg: Verilator 5.006's data-flow-graph pass merges the per-lane slice assigns of the
+# score stage ({kbits, acc, index} per lane) into chains of wide concatenations, O(L^2) words
+# copied per evaluation: the default configuration simulates 6x slower with it (6 k against
+# 37 k cycles/s) and compiles no faster.
+set(verilator_flags --cc -Wall --x-assign unique --x-initial unique -fno-dfg)
+if(TRACE)
+  list(APPEND verilator_flags --trace-fst)
+endif()
+list(JOIN verilator_flags " " flags_text)
+set(build_flags "verilator ${flags_text}; C++ -O1 (OPT_FAST), -O0 (OPT_SLOW)")
+execute_process(COMMAND "${VERILATOR}" --version OUTPUT_VARIABLE verilator_version
+                OUTPUT_STRIP_TRAILING_WHITESPACE)
+file(SHA256 "${CMAKE_CURRENT_LIST_FILE}" flow_hash)
+file(SHA256 "${ADAPTER_TEMPLATE}" adapter_hash)
+string(CONCAT signature "${verilator_version}\n${build_flags}\n${CXX}\n${NAME}\n${FAULT}\n"
+       "${flow_hash}\n${adapter_hash}\n${manifest}")
+
+set(archive "${OUT}/libdut_model.a")
+set(adapter "${OUT}/adapter/${NAME}_dut.cc")
+if(EXISTS "${OUT}/signature.txt" AND EXISTS "${archive}" AND EXISTS "${adapter}")
+  file(READ "${OUT}/signature.txt" old_signature)
+  if(old_signature STREQUAL signature)
+    file(REMOVE_RECURSE "${OUT}/gen.new")
+    message(STATUS "${NAME}: RTL unchanged, model up to date")
+    return()
+  endif()
+endif()
+file(REMOVE "${OUT}/signature.txt")
+file(REMOVE_RECURSE "${OUT}/gen" "${OUT}/model")
+file(RENAME "${OUT}/gen.new" "${OUT}/gen")
+
+# The filelist holds paths relative to itself: -F resolves them so.
+file(GLOB filelist "${OUT}/gen/*.f")
+set(make_flags "OPT_FAST=-O1" "OPT_SLOW=-O0" "OPT_GLOBAL=-O1" "CXX=${CXX}")
+if(OBJCACHE)
+  list(APPEND make_flags "OBJCACHE=${OBJCACHE}")
+endif()
+set(make_args)
+foreach(flag IN LISTS make_flags)
+  list(APPEND make_args -MAKEFLAGS "${flag}")
+endforeach()
+string(TIMESTAMP start "%s")
+execute_process(
+  COMMAND "${VERILATOR}" ${verilator_flags} --build -j ${JOBS} ${make_args}
+          --top-module "${top}" --prefix "V${NAME}" --Mdir "${OUT}/model" -F "${filelist}"
+  RESULT_VARIABLE verilator_status
+  OUTPUT_VARIABLE verilator_output
+  ERROR_VARIABLE verilator_output)
+if(NOT verilator_status EQUAL 0)
+  message(FATAL_ERROR "Verilator failed on ${NAME} (${CONFIG}); lint must be clean "
+                      "(-Wall, no -Wno-fatal):\n${verilator_output}")
+endif()
+string(TIMESTAMP stop "%s")
+math(EXPR seconds "${stop} - ${start}")
+message(STATUS "${NAME}: verilated and compiled ${top} in ${seconds} s")
+file(COPY_FILE "${OUT}/model/V${NAME}__ALL.a" "${archive}" ONLY_IF_DIFFERENT)
+
+# The adapter: names from the manifest and the params header, one Bind per port.
+set(MANIFEST "manifest.json of ${CONFIG}")
+set(MODEL_CLASS "V${NAME}")
+string(JSON nfiles LENGTH "${manifest}" files)
+math(EXPR last "${nfiles} - 1")
+foreach(i RANGE ${last})
+  string(JSON path GET "${manifest}" files ${i} path)
+  if(path MATCHES "params\\.h$")
+    set(PARAMS_HEADER "${path}")
+  endif()
+endforeach()
+file(STRINGS "${OUT}/gen/${PARAMS_HEADER}" namespace_line REGEX "^namespace [a-z0-9_:]+ {")
+string(REGEX REPLACE "^namespace ([a-z0-9_:]+) {.*" "\\1" PARAMS_NAMESPACE "${namespace_line}")
+set(PORT_BINDS "")
+string(JSON nports LENGTH "${manifest}" ports)
+math(EXPR last "${nports} - 1")
+foreach(i RANGE ${last})
+  string(JSON port GET "${manifest}" ports ${i} name)
+  string(JSON width GET "${manifest}" ports ${i} width)
+  string(APPEND PORT_BINDS "  ports.Bind(\"${port}\", VerilatedPort(m.${port}, ${width}));\n")
+endforeach()
+if(TRACE)
+  set(TRACED true)
+else()
+  set(TRACED false)
+endif()
+set(BUILD_FLAGS "${build_flags}")
+configure_file("${ADAPTER_TEMPLATE}" "${adapter}" @ONLY)
+file(WRITE "${OUT}/signature.txt" "${signature}")

@@ -1,0 +1,545 @@
+#include "sim/cosim.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <numeric>
+#include <random>
+#include <stdexcept>
+
+#include "golden/errors.h"
+#include "golden/fu_timing.h"
+#include "sim/fu_ports.h"
+#include "sim/scoreboard.h"
+
+namespace energon::sim {
+namespace {
+
+// Simulation time: each clock phase lasts kHalfPeriod units; reset is held for kResetCycles
+// cycles before cycle 0.
+constexpr std::uint64_t kHalfPeriod = 5;
+constexpr std::int64_t kResetCycles = 4;
+// Cycles the FU may take to report idle_o after its last expected transfer.
+constexpr std::int64_t kIdleLimit = 16;
+
+// Stream numbers for DeriveSeed.
+constexpr std::uint64_t kKloadStream = 1;
+constexpr std::uint64_t kQueryStream = 2;
+constexpr std::uint64_t kOrderStream = 3;
+constexpr std::uint64_t kScrambleStream = 4;
+constexpr std::uint64_t kRowReadyStream = 16;
+constexpr std::uint64_t kSurvReadyStream = 32;
+
+// The cycles (inclusive) of a run to trace.
+struct TraceWindow {
+  std::string path;
+  std::int64_t first = 0;
+  std::int64_t last = 0;
+};
+
+// Stability of one output stream while it is stalled: valid stays up and the transfer does not
+// change until ready (docs/fu-microarchitecture.md: valid never waits on ready).
+template <typename Sample>
+struct HeldTransfer {
+  bool held = false;
+  Sample sample{};
+};
+
+class Session {
+ public:
+  Session(const DutModel& model, const golden::Workload& workload, const CosimOptions& options,
+          const TraceWindow* window)
+      : shape_(model.shape),
+        workload_(workload),
+        options_(options),
+        window_(window),
+        timed_(!options.stall_seed.has_value()),
+        dut_(model.make(DutOptions{options.reset_seed, window != nullptr})),
+        ports_(model.shape, dut_->ports()),
+        board_(model.shape, static_cast<int>(workload.heads.size())),
+        scramble_(DeriveSeed(options.reset_seed, kScrambleStream)),
+        row_held_(static_cast<std::size_t>(shape_.num_rounds)),
+        surv_held_(static_cast<std::size_t>(shape_.num_rounds)),
+        surv_sample_(static_cast<std::size_t>(shape_.num_rounds)) {
+    if (options.stall_seed) {
+      const std::uint64_t seed = *options.stall_seed;
+      kload_gaps_ = StallGenerator(DeriveSeed(seed, kKloadStream), options.stall_profile);
+      query_gaps_ = StallGenerator(DeriveSeed(seed, kQueryStream), options.stall_profile);
+      order_rng_.seed(DeriveSeed(seed, kOrderStream));
+      for (int r = 0; r < shape_.num_rounds; ++r) {
+        const auto ur = static_cast<std::uint64_t>(r);
+        row_stalls_.emplace_back(DeriveSeed(seed, kRowReadyStream + ur), options.stall_profile);
+        surv_stalls_.emplace_back(DeriveSeed(seed, kSurvReadyStream + ur), options.stall_profile);
+      }
+    } else {
+      row_stalls_.resize(static_cast<std::size_t>(shape_.num_rounds));
+      surv_stalls_.resize(static_cast<std::size_t>(shape_.num_rounds));
+    }
+    watchdog_ =
+        options.watchdog_cycles > 0
+            ? options.watchdog_cycles
+            : 2000 + 16 * (shape_.n_max / shape_.lanes + shape_.div_cycles + 8) * shape_.num_rounds;
+    const golden::HwParams hw{shape_.rounds, golden::HwParams{}.fx, golden::HwParams{}.pb};
+    for (const golden::Head& head : workload.heads) {
+      const golden::GoldenHead golden_head(head, hw, options.run);
+      HeadPlan plan;
+      for (int i = 0; i < head.q.codes.rows; ++i) {
+        plan.results.push_back(golden_head.Run(i));
+        plan.num_candidates.push_back(golden_head.NumCandidates(i));
+      }
+      result_.ideal_cycles += golden::IdealFuCycles(
+          golden::FuTiming{shape_.lanes, shape_.div_cycles}, plan.results, plan.num_candidates);
+      result_.queries += head.q.codes.rows;
+      plans_.push_back(std::move(plan));
+    }
+    result_.heads = static_cast<int>(workload.heads.size());
+    result_.timed = timed_;
+    result_.watchdog_cycles = watchdog_;
+  }
+
+  CosimResult Run() {
+    const auto start = std::chrono::steady_clock::now();
+    Reset();
+    StartHead(0, 0);
+    std::int64_t cycle = 0;
+    for (; phase_ != Phase::kDone; ++cycle) {
+      if (window_ != nullptr && cycle > window_->last) break;
+      Cycle(cycle);
+      if (!mismatches_.empty() && window_ == nullptr) {
+        ++cycle;
+        break;
+      }
+    }
+    result_.cycles = cycle;
+    result_.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    dut_->StopTrace();
+    dut_->Final();
+    result_.mismatches = std::move(mismatches_);
+    result_.passed = result_.mismatches.empty();
+    result_.transfers_checked = board_.transfers_checked();
+    return result_;
+  }
+
+ private:
+  enum class Phase { kLoad, kQueries, kDrain, kDone };
+
+  struct HeadPlan {
+    std::vector<golden::QueryResult> results;
+    std::vector<int> num_candidates;
+  };
+
+  void Tracing(std::int64_t cycle) {
+    if (window_ != nullptr && (cycle >= window_->first || window_->first <= 0) &&
+        cycle <= window_->last) {
+      dut_->DumpTrace();
+    }
+  }
+
+  void Reset() {
+    ports_.ClearInputs();
+    const int n_keys = options_.run.n_keys == 0 ? workload_.num_keys() : options_.run.n_keys;
+    ports_.SetConfig(n_keys, options_.run.causal, options_.run.alpha);
+    ports_.ScrambleKload(scramble_);
+    ports_.ScrambleQuery(scramble_);
+    ports_.SetReset(true);
+    ports_.SetClock(false);
+    const std::int64_t first = -kResetCycles - 1;
+    // A window that reaches back to cycle 0 includes the reset.
+    if (window_ != nullptr && window_->first <= 0) dut_->StartTrace(window_->path);
+    dut_->Eval(kHalfPeriod);
+    Tracing(first);
+    for (std::int64_t c = -kResetCycles; c < 0; ++c) {
+      ports_.SetClock(true);
+      dut_->Eval(kHalfPeriod);
+      Tracing(c);
+      ports_.SetClock(false);
+      if (c == -1) ports_.SetReset(false);  // released between two rising edges
+      dut_->Eval(kHalfPeriod);
+      Tracing(c);
+    }
+    ports_.SetClock(true);  // edge 0
+    dut_->Eval(kHalfPeriod);
+    Tracing(0);
+  }
+
+  // Starts head `h`: its K rows are offered from `cycle` on.
+  void StartHead(std::size_t h, std::int64_t cycle) {
+    head_ = h;
+    phase_ = Phase::kLoad;
+    const golden::Head& head = workload_.heads[h];
+    kload_order_.resize(static_cast<std::size_t>(head.k.codes.rows));
+    std::iota(kload_order_.begin(), kload_order_.end(), 0);
+    if (!timed_) {
+      // Fisher-Yates with 53-bit draws: std::shuffle's draws differ between libraries.
+      for (std::size_t i = kload_order_.size(); i > 1; --i) {
+        const double u = static_cast<double>(order_rng_() >> 11) * 0x1.0p-53;
+        std::swap(kload_order_[i - 1],
+                  kload_order_[static_cast<std::size_t>(u * static_cast<double>(i))]);
+      }
+    }
+    kload_pos_ = 0;
+    kload_wait_ = kload_gaps_.Gap();
+    kload_valid_ = false;
+    query_pos_ = 0;
+    query_valid_ = false;
+    last_beats_ = 0;
+    head_first_query_ = cycle + head.k.codes.rows;  // when nothing stalls
+    const HeadPlan& plan = plans_[h];
+    std::vector<golden::QueryTiming> timing;
+    if (timed_) {
+      timing = golden::PredictFuTiming(golden::FuTiming{shape_.lanes, shape_.div_cycles},
+                                       plan.results, plan.num_candidates, head_first_query_);
+    }
+    if (options_.check) {
+      for (std::size_t k = 0; k < plan.results.size(); ++k) {
+        board_.Expect(static_cast<int>(h), plan.results[k], plan.num_candidates[k],
+                      timed_ ? &timing[k] : nullptr);
+      }
+    }
+  }
+
+  // The inputs of the next cycle, set after the rising edge that took the last ones. Index and
+  // data inputs carry random bits whenever their valid is low (new ones after each transfer).
+  void DriveInputs() {
+    const golden::Head& head = workload_.heads[head_];
+    if (kload_scramble_) ports_.ScrambleKload(scramble_);
+    if (query_scramble_) ports_.ScrambleQuery(scramble_);
+    if (phase_ == Phase::kLoad && !kload_valid_ && kload_pos_ < kload_order_.size()) {
+      if (kload_wait_ > 0) {
+        --kload_wait_;
+      } else {
+        const int j = kload_order_[kload_pos_];
+        kload_valid_ = true;
+        ports_.SetKloadData(j, head.k.codes.row(j));
+      }
+    }
+    ports_.SetKloadValid(kload_valid_);
+    kload_scramble_ = false;
+    if (phase_ == Phase::kQueries && !query_valid_ &&
+        query_pos_ < static_cast<std::size_t>(head.q.codes.rows)) {
+      if (query_wait_ > 0) {
+        --query_wait_;
+      } else {
+        const int i = static_cast<int>(query_pos_);
+        query_valid_ = true;
+        ports_.SetQueryData(i, head.q.codes.row(i));
+      }
+    }
+    ports_.SetQueryValid(query_valid_);
+    query_scramble_ = false;
+    for (int r = 1; r <= shape_.num_rounds; ++r) {
+      const auto ri = static_cast<std::size_t>(r - 1);
+      if (ports_.has_row_probe(r)) ports_.SetRowReady(r, !row_stalls_[ri].Next());
+      if (ports_.has_surv(r)) ports_.SetSurvReady(r, !surv_stalls_[ri].Next());
+    }
+  }
+
+  Mismatch Protocol(std::int64_t cycle, const std::string& stream, std::string field,
+                    std::string expected, std::string actual, std::string detail) const {
+    Mismatch m;
+    m.cycle = cycle;
+    m.stream = stream;
+    if (workload_.heads.size() > 1) m.head = static_cast<int>(head_);
+    m.field = std::move(field);
+    m.expected = std::move(expected);
+    m.actual = std::move(actual);
+    m.detail = std::move(detail);
+    return m;
+  }
+
+  // Samples and checks the outputs of `cycle`; true when anything transferred.
+  bool Sample(std::int64_t cycle) {
+    bool progress = false;
+    const golden::Head& head = workload_.heads[head_];
+    if (kload_valid_) {
+      if (ports_.kload_ready()) {
+        progress = true;
+        ++kload_pos_;
+        kload_valid_ = false;
+        kload_wait_ = kload_gaps_.Gap();
+        kload_scramble_ = true;
+        if (kload_pos_ == kload_order_.size()) {
+          phase_ = Phase::kQueries;
+          query_wait_ = query_gaps_.Gap();
+          head_first_query_ = cycle + 1 + query_wait_;
+        }
+      } else if (timed_ && options_.check) {
+        Mismatch m = Protocol(cycle, "kload", "ready", "1 (K rows load back to back)", "0", "");
+        m.key = kload_order_[kload_pos_];
+        mismatches_.push_back(m);
+      }
+    }
+    if (query_valid_ && ports_.query_ready()) {
+      progress = true;
+      if (options_.check) board_.OnQueryAccept(cycle, static_cast<int>(query_pos_), mismatches_);
+      ++query_pos_;
+      query_valid_ = false;
+      query_wait_ = query_gaps_.Gap();
+      query_scramble_ = true;
+      if (query_pos_ == static_cast<std::size_t>(head.q.codes.rows)) phase_ = Phase::kDrain;
+    }
+    for (int r = 1; r <= shape_.num_rounds; ++r) {
+      const auto ri = static_cast<std::size_t>(r - 1);
+      if (ports_.has_row_probe(r)) {
+        const bool valid = ports_.row_valid(r);
+        const bool ready = !row_stalls_[ri].stalled_now();
+        if (options_.check) {
+          CheckHeld(cycle, ri, true, valid, ready, row_held_[ri],
+                    [&] { return ports_.ReadRow(r); });
+        }
+        if (valid && ready) {
+          progress = true;
+          if (options_.check) board_.OnRow(r, ports_.ReadRow(r), cycle, mismatches_);
+        }
+      }
+      if (ports_.has_surv(r)) {
+        const bool valid = ports_.surv_valid(r);
+        const bool ready = !surv_stalls_[ri].stalled_now();
+        SurvSample& sample = surv_sample_[ri];
+        if (options_.check) {
+          CheckHeld(cycle, ri, false, valid, ready, surv_held_[ri], [&] {
+            ports_.ReadSurv(r, sample);
+            return sample;
+          });
+        }
+        if (valid && ready) {
+          progress = true;
+          ports_.ReadSurv(r, sample);
+          if (options_.check) board_.OnSurv(r, sample, cycle, mismatches_);
+          if (r == shape_.num_rounds && sample.last) ++last_beats_;
+        }
+      }
+    }
+    if (timed_ && options_.check) {
+      const std::size_t first = mismatches_.size();
+      board_.CheckDue(cycle, mismatches_);
+      for (std::size_t i = first; i < mismatches_.size(); ++i)
+        mismatches_[i].actual += Handshake(mismatches_[i].stream);
+    }
+    return progress;
+  }
+
+  // " (valid 0, ready 1)" of a stream, for reports of transfers that did not happen.
+  std::string Handshake(const std::string& stream) const {
+    if (stream == "query") {
+      return fmt::format(" (query_valid_i {}, query_ready_o {})", query_valid_ ? 1 : 0,
+                         ports_.query_ready() ? 1 : 0);
+    }
+    for (int r = 1; r <= shape_.num_rounds; ++r) {
+      const auto ri = static_cast<std::size_t>(r - 1);
+      if (stream == fmt::format("r{}_row", r)) {
+        return fmt::format(" (valid {}, ready {})", ports_.row_valid(r) ? 1 : 0,
+                           row_stalls_[ri].stalled_now() ? 0 : 1);
+      }
+      if (stream == fmt::format("r{}_surv", r)) {
+        return fmt::format(" (valid {}, ready {})", ports_.surv_valid(r) ? 1 : 0,
+                           surv_stalls_[ri].stalled_now() ? 0 : 1);
+      }
+    }
+    return "";
+  }
+
+  // Valid and the transfer stay while a stream is stalled (round index `ri`, row or surv).
+  template <typename Sample, typename Read>
+  void CheckHeld(std::int64_t cycle, std::size_t ri, bool row, bool valid, bool ready,
+                 HeldTransfer<Sample>& held, Read read) {
+    if (held.held) {
+      const auto report = [&](const char* expected, const char* actual, std::string detail) {
+        Mismatch m = Protocol(cycle, fmt::format("r{}_{}", ri + 1, row ? "row" : "surv"),
+                              "stability", expected, actual, std::move(detail));
+        m.query = static_cast<int>(held.sample.query);
+        m.round = static_cast<int>(ri + 1);
+        mismatches_.push_back(m);
+      };
+      if (!valid) {
+        report("valid held until ready (it was stalled last cycle)", "valid 0",
+               fmt::format("  stalled     {}", Format(held.sample)));
+      } else {
+        const Sample now = read();
+        if (!SameTransfer(now, held.sample)) {
+          report(
+              "the stalled transfer unchanged", "a different transfer",
+              fmt::format("  last cycle  {}\n  this cycle  {}", Format(held.sample), Format(now)));
+        }
+      }
+    }
+    held.held = valid && !ready;
+    if (held.held) held.sample = read();
+  }
+
+  static bool SameTransfer(const RowSample& a, const RowSample& b) { return a == b; }
+  static bool SameTransfer(const SurvSample& a, const SurvSample& b) { return a.SameTransfer(b); }
+  static std::string Format(const RowSample& s) { return FormatRow(s); }
+  static std::string Format(const SurvSample& s) { return FormatBeat(s); }
+
+  // After the transfers of `cycle` in the drain phase: the head is finished when every
+  // expected transfer happened and the FU is idle.
+  void Drain(std::int64_t cycle) {
+    const bool outputs_done =
+        options_.check ? board_.Done() : last_beats_ == workload_.heads[head_].q.codes.rows;
+    if (!outputs_done) {
+      drain_done_since_ = -1;
+      // An FU that went idle with transfers still expected will not send them.
+      idle_since_ = ports_.idle() ? (idle_since_ < 0 ? cycle : idle_since_) : -1;
+      if (options_.check && idle_since_ >= 0 && cycle - idle_since_ >= kIdleLimit) {
+        Mismatch m = Protocol(cycle, "idle", "idle_o", "0 while transfers are still expected",
+                              fmt::format("1 for {} cycles", kIdleLimit), "");
+        m.detail = "  waiting for:\n" + board_.Pending();
+        mismatches_.push_back(m);
+      }
+      return;
+    }
+    if (drain_done_since_ < 0) drain_done_since_ = cycle;
+    if (ports_.idle()) {
+      idle_since_ = -1;
+      result_.query_cycles += last_transfer_ + 1 - head_first_query_;
+      if (head_ + 1 < workload_.heads.size()) {
+        StartHead(head_ + 1, cycle + 1);
+      } else {
+        phase_ = Phase::kDone;
+      }
+    } else if (options_.check && cycle - drain_done_since_ >= kIdleLimit) {
+      mismatches_.push_back(Protocol(
+          cycle, "idle", "idle_o", "1",
+          fmt::format("0 for {} cycles after the last expected transfer", kIdleLimit), ""));
+    }
+  }
+
+  void Cycle(std::int64_t cycle) {
+    if (window_ != nullptr && cycle == window_->first && window_->first > 0) {
+      dut_->StartTrace(window_->path);
+    }
+    DriveInputs();
+    ports_.SetClock(false);
+    dut_->Eval(kHalfPeriod);
+    Tracing(cycle);
+    const bool progress = Sample(cycle);
+    if (progress) {
+      last_progress_ = cycle;
+      last_transfer_ = cycle;
+    }
+    if (phase_ == Phase::kDrain) Drain(cycle);
+    if (phase_ != Phase::kDone && cycle - last_progress_ > watchdog_) {
+      Mismatch m = Protocol(cycle, "watchdog", "progress",
+                            fmt::format("a transfer within {} cycles", watchdog_),
+                            fmt::format("none since cycle {}", last_progress_), "");
+      m.detail = fmt::format("  idle_o {}, kload_ready_o {}, query_ready_o {}\n  waiting for:\n{}",
+                             ports_.idle() ? 1 : 0, ports_.kload_ready() ? 1 : 0,
+                             ports_.query_ready() ? 1 : 0, board_.Pending());
+      mismatches_.push_back(m);
+    }
+    ports_.SetClock(true);
+    dut_->Eval(kHalfPeriod);
+    Tracing(cycle + 1);
+  }
+
+  FuShape shape_;
+  const golden::Workload& workload_;
+  const CosimOptions& options_;
+  const TraceWindow* window_;
+  bool timed_;
+  std::unique_ptr<Dut> dut_;
+  FuPorts ports_;
+  Scoreboard board_;
+  std::vector<HeadPlan> plans_;
+  CosimResult result_;
+  std::vector<Mismatch> mismatches_;
+  std::int64_t watchdog_ = 0;
+
+  StallGenerator kload_gaps_, query_gaps_;
+  std::vector<StallGenerator> row_stalls_, surv_stalls_;
+  std::mt19937_64 order_rng_;
+  std::mt19937_64 scramble_;
+
+  Phase phase_ = Phase::kLoad;
+  std::size_t head_ = 0;
+  std::vector<int> kload_order_;
+  std::size_t kload_pos_ = 0;
+  int kload_wait_ = 0;
+  bool kload_valid_ = false;
+  bool kload_scramble_ = false;
+  bool query_scramble_ = false;
+  std::size_t query_pos_ = 0;
+  int query_wait_ = 0;
+  bool query_valid_ = false;
+  int last_beats_ = 0;
+  std::int64_t head_first_query_ = 0;
+  std::int64_t last_progress_ = 0;
+  std::int64_t last_transfer_ = 0;
+  std::int64_t drain_done_since_ = -1;
+  std::int64_t idle_since_ = -1;
+  std::vector<HeldTransfer<RowSample>> row_held_;
+  std::vector<HeldTransfer<SurvSample>> surv_held_;
+  std::vector<SurvSample> surv_sample_;
+};
+
+}  // namespace
+
+std::int64_t TraceTimeOfCycle(std::int64_t cycle) {
+  // One falling edge before reset, then two phases per reset cycle, then edge 0.
+  return static_cast<std::int64_t>(kHalfPeriod) * (2 * (cycle + kResetCycles) + 2);
+}
+
+void ValidateWorkload(const FuShape& shape, const golden::Workload& workload,
+                      const golden::RunParams& run) {
+  if (workload.heads.empty()) throw golden::InputError("workload", "has no heads");
+  if (workload.dim() != shape.d) {
+    throw golden::InputError(
+        "workload", fmt::format("D = {} but configuration {} has D = {}; give a workload with "
+                                "{} columns (--synthetic d={})",
+                                workload.dim(), shape.name, shape.d, shape.d, shape.d));
+  }
+  if (workload.num_keys() > shape.n_max) {
+    throw golden::InputError(
+        "workload",
+        fmt::format("K has {} rows but configuration {} holds N_MAX = {} keys; give "
+                    "at most {} keys (--synthetic n={})",
+                    workload.num_keys(), shape.name, shape.n_max, shape.n_max, shape.n_max));
+  }
+  const std::int64_t max_queries = std::int64_t{1} << shape.qidx_w;
+  if (workload.num_queries() > max_queries) {
+    throw golden::InputError(
+        "workload", fmt::format("Q has {} rows but query indices have {} bits; give at most {} "
+                                "queries (--synthetic nq={})",
+                                workload.num_queries(), shape.qidx_w, max_queries, max_queries));
+  }
+  if (workload.num_queries() < 1) {
+    throw golden::InputError("workload", "Q has no rows; give at least one query");
+  }
+  if (run.n_keys < 0 || run.n_keys > workload.num_keys()) {
+    throw golden::InputError("--n-keys",
+                             fmt::format("n_k = {} but K has {} rows; use 1 to {}", run.n_keys,
+                                         workload.num_keys(), workload.num_keys()));
+  }
+  golden::ValidateAlphas(run.alpha, static_cast<std::size_t>(shape.num_rounds));
+}
+
+CosimResult RunCosim(const DutModel& model, const golden::Workload& workload,
+                     const CosimOptions& options) {
+  ValidateWorkload(model.shape, workload, options.run);
+  CosimResult result = Session(model, workload, options, nullptr).Run();
+  if (result.passed || options.trace_path.empty()) return result;
+  const std::int64_t at = result.mismatches.front().cycle;
+  TraceWindow window{options.trace_path, at - options.trace_window,
+                     at + std::max<std::int64_t>(options.trace_window / 4, 1)};
+  if (window.first <= 0) window.first = -kResetCycles - 1;  // from the start, reset included
+  if (!model.shape.traced) {
+    result.trace_error =
+        "this model was built without --trace-fst (scripts/cosim --trace-fst "
+        "builds one with it)";
+    return result;
+  }
+  try {
+    const CosimResult traced = Session(model, workload, options, &window).Run();
+    result.trace_path = window.path;
+    result.trace_first = window.first;
+    result.trace_last = std::min(window.last, traced.cycles - 1);
+  } catch (const std::runtime_error& e) {
+    result.trace_error = e.what();
+  }
+  return result;
+}
+
+}  // namespace energon::sim

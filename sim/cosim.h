@@ -1,0 +1,71 @@
+#pragma once
+// The co-simulation: drives one model with a workload, one clock cycle at a time, and checks
+// every transfer on the FU's output and probe streams against the golden model the moment it
+// happens (docs/cosim.md).
+//
+// Cycle numbering follows golden/fu_timing.h: cycle k is the k-th rising edge after reset is
+// released, counted from 0, and a transfer "in cycle k" is valid && ready sampled just before
+// edge k + 1. The harness drives the inputs of cycle k after edge k, lets them settle on the
+// falling edge, samples, then applies edge k + 1.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "golden/mp_mrf.h"
+#include "golden/workload.h"
+#include "sim/dut.h"
+#include "sim/mismatch.h"
+#include "sim/stall.h"
+
+namespace energon::sim {
+
+struct CosimOptions {
+  golden::RunParams run;  ///< A_r per round, causal mask, n_k (0 = every K row)
+  /// Seed of the random input gaps and output back-pressure. Without one nothing stalls and
+  /// every transfer must happen in the cycle the timing model predicts.
+  std::optional<std::uint64_t> stall_seed;
+  StallProfile stall_profile;
+  std::uint32_t reset_seed = 1;      ///< Verilator's reset randomization seed, 1..2^31-1
+  bool check = true;                 ///< false: drive only (measures the bare model speed)
+  std::int64_t watchdog_cycles = 0;  ///< cycles without any transfer that end the run; 0: auto
+  std::string trace_path;            ///< write an FST trace around the first mismatch here
+  std::int64_t trace_window = 200;   ///< cycles of trace before (and a quarter after) it
+};
+
+struct CosimResult {
+  bool passed = false;
+  /// The mismatches of the first cycle that had any, the first of them is the report.
+  std::vector<Mismatch> mismatches;
+  int heads = 0;
+  int queries = 0;                ///< over all heads
+  std::int64_t cycles = 0;        ///< simulated cycles after reset
+  std::int64_t query_cycles = 0;  ///< first query offered to last transfer, per head, summed
+  std::int64_t ideal_cycles = 0;  ///< golden::IdealFuCycles, summed over heads
+  std::int64_t transfers_checked = 0;
+  double seconds = 0.0;              ///< wall time of the cycle loop
+  bool timed = false;                ///< cycle-exact checking (no stall seed)
+  std::int64_t watchdog_cycles = 0;  ///< the limit that applied
+  // The trace around the first mismatch, when one was asked for.
+  std::string trace_path;
+  std::int64_t trace_first = 0;
+  std::int64_t trace_last = 0;
+  std::string trace_error;  ///< why no trace was written
+};
+
+/// Checks that `workload` and `run` fit the configuration: D, K rows <= N_MAX, query indices
+/// within QIdxW bits, one alpha per round. Throws golden::InputError naming the input.
+void ValidateWorkload(const FuShape& shape, const golden::Workload& workload,
+                      const golden::RunParams& run);
+
+/// Runs every head of `workload` through a fresh instance of `model` (K rows loaded, then
+/// every query offered in order). Stops at the first cycle with a mismatch; then, when
+/// `options.trace_path` is set, runs again with the same seeds writing the trace window.
+CosimResult RunCosim(const DutModel& model, const golden::Workload& workload,
+                     const CosimOptions& options);
+
+/// FST time of the rising edge that starts cycle `cycle` (the harness's time base).
+std::int64_t TraceTimeOfCycle(std::int64_t cycle);
+
+}  // namespace energon::sim

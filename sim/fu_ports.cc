@@ -1,0 +1,140 @@
+#include "sim/fu_ports.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace energon::sim {
+
+bool SurvSample::SameTransfer(const SurvSample& other) const {
+  if (query != other.query || count != other.count || last != other.last) return false;
+  const auto lanes = static_cast<std::size_t>(std::max(0, count));
+  for (std::size_t l = 0; l < lanes && l < index.size() && l < other.index.size(); ++l) {
+    if (index[l] != other.index[l] || score[l] != other.score[l]) return false;
+  }
+  return true;
+}
+
+FuPorts::FuPorts(const FuShape& shape, PortTable& ports) : shape_(shape) {
+  const auto input = [&](const char* name) {
+    PortRef port = ports.Find(name);
+    inputs_.push_back(port);
+    return port;
+  };
+  clk_ = input("clk_i");
+  rst_n_ = input("rst_ni");
+  cfg_n_keys_ = input("cfg_n_keys_i");
+  cfg_causal_ = input("cfg_causal_i");
+  cfg_alpha_ = input("cfg_alpha_i");
+  kload_valid_ = input("kload_valid_i");
+  kload_index_ = input("kload_index_i");
+  kload_data_ = input("kload_data_i");
+  query_valid_ = input("query_valid_i");
+  query_index_ = input("query_index_i");
+  query_data_ = input("query_data_i");
+  kload_ready_ = ports.Find("kload_ready_o");
+  query_ready_ = ports.Find("query_ready_o");
+  idle_ = ports.Find("idle_o");
+  for (int r = 1; r <= shape.num_rounds; ++r) {
+    RoundPorts round;
+    const auto name = [r](const char* field) { return fmt::format("r{}_{}", r, field); };
+    if (shape.probes) {
+      round.row_valid = ports.Find(name("row_valid_o"));
+      round.row_ready = input(name("row_ready_i").c_str());
+      round.row_query = ports.Find(name("row_query_o"));
+      round.row_m = ports.Find(name("row_m_o"));
+      round.row_sum = ports.Find(name("row_sum_o"));
+      round.row_max = ports.Find(name("row_max_o"));
+      round.row_min = ports.Find(name("row_min_o"));
+      round.row_t = ports.Find(name("row_t_o"));
+    }
+    if (shape.probes || r == shape.num_rounds) {
+      round.surv_valid = ports.Find(name("surv_valid_o"));
+      round.surv_ready = input(name("surv_ready_i").c_str());
+      round.surv_query = ports.Find(name("surv_query_o"));
+      round.surv_count = ports.Find(name("surv_count_o"));
+      round.surv_last = ports.Find(name("surv_last_o"));
+      round.surv_index = ports.Find(name("surv_index_o"));
+      round.surv_score = ports.Find(name("surv_score_o"));
+    }
+    rounds_.push_back(round);
+  }
+  if (kload_data_.width() != 16 * shape.d || query_data_.width() != 16 * shape.d) {
+    throw std::logic_error(
+        fmt::format("kload_data_i is {} bits, not 16 D = {}", kload_data_.width(), 16 * shape.d));
+  }
+}
+
+void FuPorts::ClearInputs() {
+  for (PortRef& port : inputs_) port.Clear();
+}
+
+void FuPorts::SetConfig(int n_keys, bool causal, std::span<const int> alpha) {
+  cfg_n_keys_.Set(static_cast<std::uint64_t>(n_keys));
+  cfg_causal_.SetBool(causal);
+  // A_r is a two's complement field of width / R bits, round 1 in the low bits.
+  const int field = cfg_alpha_.width() / shape_.num_rounds;
+  for (std::size_t r = 0; r < alpha.size(); ++r) {
+    cfg_alpha_.SetBits(static_cast<int>(r) * field, field, static_cast<std::uint64_t>(alpha[r]));
+  }
+}
+
+void FuPorts::SetKloadData(int index, std::span<const std::int16_t> row) {
+  kload_index_.Set(static_cast<std::uint64_t>(index));
+  for (std::size_t t = 0; t < row.size(); ++t) {
+    kload_data_.SetBits(static_cast<int>(16 * t), 16, static_cast<std::uint16_t>(row[t]));
+  }
+}
+
+void FuPorts::SetQueryData(int index, std::span<const std::int16_t> row) {
+  query_index_.Set(static_cast<std::uint64_t>(index));
+  for (std::size_t t = 0; t < row.size(); ++t) {
+    query_data_.SetBits(static_cast<int>(16 * t), 16, static_cast<std::uint16_t>(row[t]));
+  }
+}
+
+void FuPorts::Scramble(PortRef& port, std::mt19937_64& rng) {
+  for (int lsb = 0; lsb < port.width(); lsb += 64)
+    port.SetBits(lsb, std::min(64, port.width() - lsb), rng());
+}
+
+void FuPorts::ScrambleKload(std::mt19937_64& rng) {
+  Scramble(kload_index_, rng);
+  Scramble(kload_data_, rng);
+}
+
+void FuPorts::ScrambleQuery(std::mt19937_64& rng) {
+  Scramble(query_index_, rng);
+  Scramble(query_data_, rng);
+}
+
+RowSample FuPorts::ReadRow(int round) const {
+  const RoundPorts& p = rounds_[round - 1];
+  RowSample s;
+  s.query = static_cast<std::int64_t>(p.row_query.Get());
+  s.m = static_cast<std::int64_t>(p.row_m.Get());
+  s.sum = p.row_sum.GetSigned(0, p.row_sum.width());
+  s.max = p.row_max.GetSigned(0, p.row_max.width());
+  s.min = p.row_min.GetSigned(0, p.row_min.width());
+  s.t = p.row_t.GetSigned(0, p.row_t.width());
+  return s;
+}
+
+void FuPorts::ReadSurv(int round, SurvSample& out) const {
+  const RoundPorts& p = rounds_[round - 1];
+  const int lanes = shape_.lanes;
+  out.query = static_cast<std::int64_t>(p.surv_query.Get());
+  out.count = static_cast<int>(p.surv_count.Get());
+  out.last = p.surv_last.GetBool();
+  out.index.resize(static_cast<std::size_t>(lanes));
+  out.score.resize(static_cast<std::size_t>(lanes));
+  for (int l = 0; l < lanes; ++l) {
+    out.index[static_cast<std::size_t>(l)] =
+        static_cast<std::int64_t>(p.surv_index.GetBits(l * shape_.idx_w, shape_.idx_w));
+    out.score[static_cast<std::size_t>(l)] =
+        p.surv_score.GetSigned(l * shape_.score_w, shape_.score_w);
+  }
+}
+
+}  // namespace energon::sim

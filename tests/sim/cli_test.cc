@@ -1,0 +1,138 @@
+// energon-cosim's command line, on the small_nmax model: parsing and its error messages
+// (pinned), and the program's exit statuses and output.
+#include "sim/cli.h"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "golden/errors.h"
+#include "small_nmax_dut.h"
+
+namespace energon::sim::cli {
+namespace {
+
+const std::string kConfig = ENERGON_COSIM_CONFIG;
+
+Options Parse(std::vector<std::string> args) {
+  args.insert(args.begin(), "energon-cosim");
+  std::vector<const char*> argv;
+  argv.reserve(args.size());
+  for (const std::string& a : args) argv.push_back(a.c_str());
+  Options options;
+  std::string text;
+  ParseCommandLine(static_cast<int>(argv.size()), argv.data(), models::small_nmax_fu::Model().shape,
+                   options, text);
+  return options;
+}
+
+std::string ParseError(std::vector<std::string> args) {
+  try {
+    Parse(std::move(args));
+  } catch (const golden::InputError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+TEST(CosimCliTest, DefaultsComeFromTheConfiguration) {
+  const Options o = Parse({"--config", kConfig, "--alpha", "-64,32"});
+  ASSERT_TRUE(o.synthetic.has_value());
+  EXPECT_EQ(o.synthetic->n, 8);
+  EXPECT_EQ(o.synthetic->d, 8);
+  EXPECT_EQ(o.cosim.run.alpha, (std::vector<int>{-64, 32}));
+  EXPECT_FALSE(o.cosim.stall_seed.has_value());
+  EXPECT_EQ(o.cosim.reset_seed, 1u);
+  EXPECT_EQ(o.reproduce, "scripts/cosim --config " + kConfig + " --alpha -64,32");
+}
+
+TEST(CosimCliTest, OptionsSpelledAsInEnergonGolden) {
+  const Options o = Parse({"--config", kConfig, "--synthetic", "n=6,nq=3,seed=4", "--alpha",
+                           "-256,256", "--causal", "--n-keys", "5", "--stall-seed", "9",
+                           "--reset-seed", "77", "--trace-fst", "x.fst"});
+  EXPECT_EQ(o.synthetic->n, 6);
+  EXPECT_EQ(o.synthetic->nq, 3);
+  EXPECT_TRUE(o.cosim.run.causal);
+  EXPECT_EQ(o.cosim.run.n_keys, 5);
+  EXPECT_EQ(o.cosim.stall_seed, 9u);
+  EXPECT_EQ(o.cosim.reset_seed, 77u);
+  EXPECT_EQ(o.cosim.trace_path, "x.fst");
+}
+
+TEST(CosimCliTest, ErrorsNameTheInputTheRuleAndAFix) {
+  EXPECT_EQ(ParseError({"--alpha", "0,0"}),
+            "--config: is missing; give the configuration file the model was built from, e.g. "
+            "--config configs/default.cfg");
+  EXPECT_EQ(ParseError({"--config", kConfig, "--alpha", "0"}),
+            "--alpha: 1 values given for 2 rounds; give one A_r per round, e.g. 0,0");
+  EXPECT_EQ(ParseError({"--config", kConfig, "--q", "q.npy"}),
+            "--k: is missing; --q and --k go together (--v is optional)");
+  EXPECT_EQ(ParseError({"--config", kConfig, "--q", "q.npy", "--k", "k.npy", "--synthetic", "n=4"}),
+            "--synthetic: cannot be combined with --q/--k/--v; give files or a synthetic spec, not "
+            "both");
+  EXPECT_EQ(
+      ParseError({"--config", kConfig, "--stall-seed", "-1"}),
+      "--stall-seed: '-1' is not a whole number in [0, 9223372036854775807]; give one like 7");
+  EXPECT_EQ(ParseError({"--config", kConfig, "--reset-seed", "0"}),
+            "--reset-seed: '0' is not a whole number in [1, 2147483647]; give one like 1");
+  EXPECT_EQ(ParseError({"--config", kConfig, "--n-keys", "0"}),
+            "--n-keys: n_k = 0; give at least 1 key");
+  const std::string other = std::string(ENERGON_SOURCE_DIR) + "/configs/tiny_1lane.cfg";
+  EXPECT_EQ(ParseError({"--config", other}),
+            "--config: " + other +
+                " describes the FU energon_d8_n16_l1_r4x2_4x4_ but this "
+                "energon-cosim was built for energon_d8_n8_l2_r4x2_4x4_ (small_nmax); run "
+                "scripts/cosim --config " +
+                other + ", which builds the model for it");
+}
+
+// Runs energon-cosim; returns the exit status, `out` gets stdout and stderr.
+int RunProgram(const std::string& args, std::string& out) {
+  const std::string command = std::string(ENERGON_COSIM_BIN) + " " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return -1;
+  std::array<char, 4096> buffer{};
+  out.clear();
+  while (fgets(buffer.data(), buffer.size(), pipe) != nullptr) out += buffer.data();
+  const int status = pclose(pipe);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+TEST(CosimCliTest, ExitZeroOnlyWhenEverythingMatched) {
+  std::string out;
+  EXPECT_EQ(RunProgram("--config " + kConfig + " --alpha -64,32 --synthetic nq=32", out), 0) << out;
+  EXPECT_NE(out.find("PASS: 1 head(s), 32 queries"), std::string::npos) << out;
+  EXPECT_NE(out.find("every one in its predicted cycle"), std::string::npos) << out;
+  EXPECT_NE(out.find("cycles/query; ideal bound"), std::string::npos) << out;
+  EXPECT_NE(out.find("cycles/s"), std::string::npos) << out;
+  EXPECT_EQ(RunProgram("--config " + kConfig + " --synthetic nq=32 --stall-seed 4", out), 0) << out;
+  EXPECT_NE(out.find("seeds: reset 1, stall 4"), std::string::npos) << out;
+}
+
+TEST(CosimCliTest, ExitOneOnAMismatch) {
+  std::string out;
+  EXPECT_EQ(RunProgram("--config " + kConfig + " --watchdog 2", out), 1) << out;
+  EXPECT_NE(out.find("FIRST MISMATCH in cycle"), std::string::npos) << out;
+  EXPECT_NE(out.find("field         progress"), std::string::npos) << out;
+  EXPECT_NE(out.find("reproduce     scripts/cosim --config " + kConfig + " --watchdog 2"),
+            std::string::npos)
+      << out;
+}
+
+TEST(CosimCliTest, ExitTwoOnBadInput) {
+  std::string out;
+  EXPECT_EQ(RunProgram("--config " + kConfig + " --synthetic n=9", out), 2) << out;
+  EXPECT_EQ(out,
+            "error: workload: K has 9 rows but configuration small_nmax holds N_MAX = 8 keys; give "
+            "at most 8 keys (--synthetic n=8)\n");
+  EXPECT_EQ(RunProgram("--config " + kConfig + " --q missing.npy --k missing.npy", out), 2) << out;
+  EXPECT_EQ(out.rfind("error: missing.npy: ", 0), 0u) << out;
+  EXPECT_EQ(RunProgram("--config " + kConfig + " --bogus", out), 2) << out;
+}
+
+}  // namespace
+}  // namespace energon::sim::cli
