@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "generator/sha256.h"
-#include "tests/gen/temp_dir.h"
+#include "tests/common/temp_dir.h"
 #include "tests/gen/test_util.h"
 
 namespace energon::gen {

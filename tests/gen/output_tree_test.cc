@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "generator/generate.h"
-#include "tests/gen/temp_dir.h"
+#include "tests/common/temp_dir.h"
 #include "tests/gen/test_util.h"
 
 namespace energon::gen {

@@ -12,18 +12,11 @@
 
 #include "generator/gen_options.h"
 #include "golden/errors.h"
+#include "tests/common/error_of.h"
 
 namespace energon::gen::testing {
 
-/// The what() text of the InputError `action` throws, or a marker when it throws none.
-inline std::string ErrorOf(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const golden::InputError& e) {
-    return e.what();
-  }
-  return "<no InputError>";
-}
+using energon::ErrorOf;
 
 /// configs/<name>.cfg in the source tree.
 inline std::string ConfigPath(const std::string& name) {

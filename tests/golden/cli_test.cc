@@ -16,7 +16,7 @@
 #include "golden/mp_mrf.h"
 #include "golden/synthetic.h"
 #include "golden/tools/golden_cli.h"
-#include "tests/golden/temp_dir.h"
+#include "tests/common/temp_dir.h"
 
 #ifndef ENERGON_GOLDEN_BIN
 #error "ENERGON_GOLDEN_BIN must name the energon-golden binary"

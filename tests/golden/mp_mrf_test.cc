@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "golden/errors.h"
+#include "tests/common/error_of.h"
 #include "golden/synthetic.h"
 #include "golden/wide_int.h"
 
@@ -511,14 +512,6 @@ TEST(GoldenHeadTest, AttentionRunsOverTheFinalSurvivors) {
 // ---------------------------------------------------------------------------------------------
 // Parameter validation: the exact messages.
 
-std::string ErrorOf(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "<no InputError>";
-}
 
 TEST(ValidateParamsTest, AcceptsTheDefaultsAndTheEdges) {
   HwParams hw;

@@ -16,20 +16,13 @@
 #include <vector>
 
 #include "golden/errors.h"
+#include "tests/common/error_of.h"
 #include "golden/workload.h"
-#include "tests/golden/temp_dir.h"
+#include "tests/common/temp_dir.h"
 
 namespace energon::golden {
 namespace {
 
-std::string ErrorOf(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "<no InputError>";
-}
 
 constexpr const char* kSaveHint = "save it with numpy.save(path, array)";
 

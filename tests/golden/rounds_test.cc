@@ -9,19 +9,11 @@
 #include <vector>
 
 #include "golden/errors.h"
+#include "tests/common/error_of.h"
 
 namespace energon::golden {
 namespace {
 
-// The what() text of the InputError `action` throws, or a marker when it throws none.
-std::string ErrorOf(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "<no InputError>";
-}
 
 TEST(ParseRoundsTest, AcceptsGoodInputAndFormatsItBack) {
   EXPECT_EQ(ParseRounds("4x2,4x4"), (std::vector<RoundWidths>{{4, 2}, {4, 4}}));

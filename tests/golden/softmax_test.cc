@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "golden/errors.h"
+#include "tests/common/error_of.h"
 #include "golden/mp_mrf.h"
 #include "golden/reference.h"
 #include "golden/workload.h"
@@ -23,14 +24,6 @@
 namespace energon::golden {
 namespace {
 
-std::string ErrorOf(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "<no InputError>";
-}
 
 // ---------------------------------------------------------------------------------------------
 // EXP2 table

@@ -10,19 +10,12 @@
 #include <vector>
 
 #include "golden/errors.h"
+#include "tests/common/error_of.h"
 #include "golden/reference.h"
 
 namespace energon::golden {
 namespace {
 
-std::string ErrorOf(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "<no InputError>";
-}
 
 void ExpectSameHead(const Head& a, const Head& b) {
   EXPECT_EQ(a.q.codes.data, b.q.codes.data);

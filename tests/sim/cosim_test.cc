@@ -12,7 +12,7 @@
 #include "golden/npy.h"
 #include "golden/synthetic.h"
 #include "sim/report.h"
-#include "tests/golden/temp_dir.h"
+#include "tests/common/temp_dir.h"
 #include "tests/sim/model_under_test.h"
 
 namespace energon::sim {
@@ -112,7 +112,7 @@ TEST_P(CosimTest, MatchesGolden) {
   const FuShape& shape = model.shape;
   golden::Workload workload = golden::MakeSyntheticWorkload(
       golden::ParseSyntheticSpec("d=" + std::to_string(shape.d) + "," + c.synthetic));
-  golden::ScopedTempDir dir;
+  ScopedTempDir dir;
   if (c.npy) {
     // Round trip through float32 .npy files, the way users bring tensors (K stands in for V).
     const auto write = [&](const std::string& file, const golden::MatrixF& m) {

@@ -22,7 +22,7 @@
 #include "golden/threshold.h"
 #include "sim/cosim.h"
 #include "sim/report.h"
-#include "tests/golden/temp_dir.h"
+#include "tests/common/temp_dir.h"
 
 namespace energon::sim {
 namespace {
@@ -262,7 +262,7 @@ TEST(FaultTest, TraceWindowAroundTheFirstMismatch) {
   const DutModel model = models::fault_floor_threshold_fu::Model();
   ASSERT_TRUE(model.shape.traced);
   Scenario s = MakeScenario(model.shape, "n=8,nq=16,seed=12", {-64, 32});
-  golden::ScopedTempDir dir;
+  ScopedTempDir dir;
   s.options.trace_path = dir.File("fail.fst");
   s.options.trace_window = 20;
   const CosimResult result = RunCosim(model, s.workload, s.options);

@@ -1,5 +1,5 @@
 #pragma once
-// A per-test scratch folder under the test temp directory (named after the test and the
+// Shared by every test folder. A per-test scratch folder under the test temp directory (named after the test and the
 // process, so parallel ctest runs never collide), removed with everything in it.
 
 #include <gtest/gtest.h>
@@ -8,13 +8,13 @@
 #include <filesystem>
 #include <string>
 
-namespace energon::golden {
+namespace energon {
 
 class ScopedTempDir {
  public:
   ScopedTempDir() {
     const ::testing::TestInfo* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    std::string name = "energon_golden_test";
+    std::string name = "energon_test";
     if (info != nullptr) name += std::string("_") + info->test_suite_name() + "_" + info->name();
     for (char& c : name) {
       if (c == '/') c = '_';
@@ -38,4 +38,4 @@ class ScopedTempDir {
   std::filesystem::path path_;
 };
 
-}  // namespace energon::golden
+}  // namespace energon
