@@ -120,4 +120,8 @@ else()
 endif()
 set(BUILD_FLAGS "${build_flags}")
 configure_file("${ADAPTER_TEMPLATE}" "${adapter}" @ONLY)
+# The adapter is the one file that includes the model's headers, which Ninja cannot see as
+# outputs of this step: a fresh time stamp makes it recompile against the new model even when
+# its text is unchanged (a stale object would construct the model with an old class size).
+file(TOUCH "${adapter}")
 file(WRITE "${OUT}/signature.txt" "${signature}")
