@@ -10,11 +10,13 @@
 #include <optional>
 #include <sstream>
 #include <string_view>
+#include <vector>
 
 #include "generator/config_text.h"
 #include "generator/manifest.h"
 #include "golden/errors.h"
 #include "golden/rounds.h"
+#include "golden/tools/command_line.h"
 
 namespace energon::gen {
 namespace po = boost::program_options;
@@ -182,14 +184,8 @@ Action ParseCommandLine(int argc, const char* const* argv, Options& options, std
   po::options_description all;
   all.add(general).add(design);
 
-  po::variables_map command_line;
-  try {
-    const int style =
-        po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
-    po::store(po::command_line_parser(argc, argv).options(all).style(style).run(), command_line);
-  } catch (const po::error& e) {
-    throw InputError("command line", fmt::format("{}; see energon-gen --help", e.what()));
-  }
+  const po::variables_map command_line = golden::cli::ParseArguments(
+      std::vector<std::string>(argv + 1, argv + argc), all, "energon-gen");
   if (command_line.count("help") != 0) {
     std::ostringstream help;
     help << all;

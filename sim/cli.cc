@@ -11,7 +11,7 @@
 #include "generator/gen_options.h"
 #include "golden/errors.h"
 #include "golden/rounds.h"
-#include "golden/tools/signed_args.h"
+#include "golden/tools/command_line.h"
 #include "sim/report.h"
 
 namespace energon::sim::cli {
@@ -101,15 +101,7 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
       "drive the workload without checking (measures the bare model speed)");
 
   const std::vector<std::string> args = golden::cli::JoinSignedValues(argc, argv, {"--alpha"});
-  po::variables_map vm;
-  try {
-    const int style =
-        po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
-    po::store(po::command_line_parser(args).options(desc).style(style).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw InputError("command line", fmt::format("{}; see energon-cosim --help", e.what()));
-  }
+  const po::variables_map vm = golden::cli::ParseArguments(args, desc, "energon-cosim");
   if (vm.count("help") != 0) {
     std::ostringstream help;
     help << desc;
@@ -197,25 +189,21 @@ int Run(const Options& options, const DutModel& model, std::ostream& out) {
 }
 
 int Main(int argc, const char* const* argv, const DutModel& model) {
-  try {
-    Options options;
-    std::string text;
-    switch (ParseCommandLine(argc, argv, model.shape, options, text)) {
-      case Action::kHelp:
-      case Action::kVersion:
-        std::cout << text;
-        return kExitPass;
-      case Action::kRun:
-        return Run(options, model, std::cout);
-    }
-  } catch (const InputError& e) {
-    std::cerr << "error: " << e.what() << '\n';
-    return kExitBadInput;
-  } catch (const std::exception& e) {
-    std::cerr << "error: internal: " << e.what() << '\n';
-    return kExitInternal;
-  }
-  return kExitInternal;
+  return golden::cli::RunTool(
+      [&] {
+        Options options;
+        std::string text;
+        switch (ParseCommandLine(argc, argv, model.shape, options, text)) {
+          case Action::kHelp:
+          case Action::kVersion:
+            std::cout << text;
+            return kExitPass;
+          case Action::kRun:
+            return Run(options, model, std::cout);
+        }
+        return kExitInternal;
+      },
+      kExitInternal);
 }
 
 }  // namespace energon::sim::cli

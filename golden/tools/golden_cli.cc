@@ -11,7 +11,7 @@
 
 #include "golden/accuracy.h"
 #include "golden/errors.h"
-#include "golden/tools/signed_args.h"
+#include "golden/tools/command_line.h"
 #include "golden/trace.h"
 
 namespace energon::golden::cli {
@@ -89,13 +89,7 @@ Action ParseCommandLine(int argc, const char* const* argv, Options& options, std
       ("alpha-grid", po::value(&grid), "alpha values per round for --sweep-alpha (default -128,-64,-32,0,32,64,128)");
 
   const std::vector<std::string> args = JoinSignedValues(argc, argv, {"--alpha", "--alpha-grid"});
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(desc).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw InputError("command line", fmt::format("{}; see energon-golden --help", e.what()));
-  }
+  const po::variables_map vm = ParseArguments(args, desc, "energon-golden");
   if (vm.count("help") != 0) {
     std::ostringstream help;
     help << desc;
