@@ -19,13 +19,28 @@ std::vector<RtlFile> RtlFiles(const FuConfig& /*config*/, const FuDerived& deriv
   return files;
 }
 
+namespace {
+
+// Candidate entries carry the key bits later rounds score with: {key bits, score, index}.
+int CandidateEntryBits(const FuConfig& config, const FuDerived& d) {
+  return d.idx_w + d.score_w + config.d * d.kcarry_bits;
+}
+
+// A round's score entries: a candidate entry, except in the last round, where no later round
+// needs the key bits: {score, index}.
+int ScoreEntryBits(const FuConfig& config, const FuDerived& d, const RoundDerived& round) {
+  return round.last ? d.idx_w + d.score_w : CandidateEntryBits(config, d);
+}
+
+}  // namespace
+
 std::vector<Memory> Memories(const FuConfig& config, const FuDerived& d) {
-  const int entry_w = d.idx_w + d.score_w + config.d * d.kcarry_bits;  // {key bits, score, index}
+  const int entry_w = CandidateEntryBits(config, d);
   std::vector<Memory> memories = {{"kstore", config.fu_lanes, std::max(2, d.rows), 16 * config.d,
                                    "K store: bank l holds the keys j with j mod lanes == l"}};
   for (const RoundDerived& round : d.rounds) {
     memories.push_back({fmt::format("r{}_score_buf", round.index), 1, 2 * d.rows,
-                        config.fu_lanes * entry_w,
+                        config.fu_lanes * ScoreEntryBits(config, d, round),
                         fmt::format("round {} score buffer, two slots of rows", round.index)});
     if (!round.last) {
       memories.push_back({fmt::format("r{}_cand_buf", round.index), config.fu_lanes, 2 * d.rows,
@@ -138,7 +153,8 @@ mustache::data TemplateData(const FuConfig& config, const FuDerived& d) {
     r.set("reuse", Num(round.reuse ? 1 : 0));
     r.set("delta", Num(std::max(1, round.reuse_delta)));
     r.set("first", Num(round.index == 1 ? 1 : 0));
-    r.set("last_flag", Num(round.last ? 1 : 0));
+    r.set("carry", Num(round.last ? 0 : 1));
+    r.set("sb_w", round.last ? "LastW" : "EntryW");
     r.set("alpha_lsb", Num(10 * (round.index - 1)));
     r.set("prev", Num(round.index - 1));
     r.set("next", Num(round.index + 1));
