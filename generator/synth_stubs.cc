@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "generator/banner.h"
+#include "generator/rtl_design.h"
 #include "generator/rtl_render.h"
 
 namespace energon::gen {
@@ -30,8 +31,25 @@ std::string YosysScript(const FuConfig& config, const FuDerived& derived,
     text += fmt::format("read_verilog -sv {}{}\n", blackbox && IsMemoryWrapper(file) ? "-lib " : "",
                         RtlPath(file));
   }
-  const std::string top = TopModule(derived);
-  text += fmt::format("hierarchy -check -top {0}\nsynth -flatten -top {0}\nstat\n", top);
+  long long memory_bits = 0;
+  for (const Memory& memory : Memories(config, derived)) {
+    memory_bits += static_cast<long long>(memory.instances) * memory.depth * memory.width;
+  }
+  // synth's own script with memory_map left out of its "fine" step.
+  text += fmt::format(
+      "hierarchy -check -top {0}\n"
+      "# Memories stay inferred $mem_v2 cells (stat lists them): an ASIC flow maps them to SRAM\n"
+      "# macros, an FPGA flow to block RAM (memory_libmap or memory_bram for its target). As\n"
+      "# flip-flops ({1} bits here) they would swamp the logic and the run time.\n"
+      "synth -flatten -top {0} -run :fine\n"
+      "opt -fast -full\n"
+      "opt -full\n"
+      "techmap\n"
+      "opt -fast\n"
+      "abc -fast\n"
+      "opt -fast\n"
+      "synth -top {0} -run check:\n",
+      TopModule(derived), memory_bits);
   return text;
 }
 
