@@ -41,7 +41,7 @@ SoftmaxScale ComputeSoftmaxScale(double s_q, double s_k, int d, int fx) {
         "softmax scale",
         fmt::format("s_q * s_k = {:g} with D = {} needs the shift E = {}, outside [0, 63]; rescale "
                     "the inputs so that s_q * s_k * log2(e) / sqrt(D) * 2^FX lies in "
-                    "[2^-48, 2^15] (FX = {})",
+                    "[(2^16 - 1/2) 2^-64, 2^16 - 1/2) (FX = {})",
                     s_q * s_k, d, e, fx));
   }
   return {static_cast<std::uint32_t>(m), e};

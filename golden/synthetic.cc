@@ -39,7 +39,7 @@ struct Knob {
 
 constexpr Knob kKnobs[] = {
     {"n", 1, 65536, true},       {"nq", 0, 65536, true},     {"d", 1, 4096, true},
-    {"heads", 1, 64, true},      {"seed", 0, 1e18, true},    {"hot", 1, 64, true},
+    {"heads", 1, 64, true},      {"seed", 0, 0, true},       {"hot", 1, 64, true},  // seed: uint64
     {"gap", 0, 64, false},       {"diffuse", 0, 1, false},   {"noise", 0, 16, false},
     {"vbias", 0, 16, false},
 };
@@ -56,7 +56,12 @@ SyntheticSpec ParseSyntheticSpec(std::string_view text, std::string_view option)
   const std::string where(option);
   SyntheticSpec spec;
   for (std::string_view field : SplitList(text)) {
-    if (field.empty()) continue;
+    if (field.empty()) {
+      throw InputError(where, fmt::format("'{}' has an empty field (two commas in a row, or a "
+                                          "comma at an end); write knob=value pairs separated by "
+                                          "single commas, e.g. n=512,d=64,heads=1,seed=1",
+                                          text));
+    }
     const std::size_t eq = field.find('=');
     const std::string_view name = field.substr(0, eq);
     const Knob* knob = std::find_if(std::begin(kKnobs), std::end(kKnobs),
@@ -67,6 +72,19 @@ SyntheticSpec ParseSyntheticSpec(std::string_view text, std::string_view option)
                                           field, KnobNames()));
     }
     const std::string_view value_text = field.substr(eq + 1);
+    if (name == "seed") {
+      // Parsed as an integer: every 64-bit seed is distinct (a double would merge those above
+      // 2^53).
+      const auto [ptr, ec] = std::from_chars(value_text.data(),
+                                             value_text.data() + value_text.size(), spec.seed);
+      if (value_text.empty() || ec != std::errc() ||
+          ptr != value_text.data() + value_text.size()) {
+        throw InputError(where, fmt::format("seed={} is out of range; seed takes a whole number "
+                                            "from 0 to 18446744073709551615",
+                                            value_text));
+      }
+      continue;
+    }
     double value = 0.0;
     const auto [ptr, ec] =
         std::from_chars(value_text.data(), value_text.data() + value_text.size(), value);
@@ -83,7 +101,6 @@ SyntheticSpec ParseSyntheticSpec(std::string_view text, std::string_view option)
     if (name == "nq") spec.nq = static_cast<int>(value);
     if (name == "d") spec.d = static_cast<int>(value);
     if (name == "heads") spec.heads = static_cast<int>(value);
-    if (name == "seed") spec.seed = static_cast<std::uint64_t>(value);
     if (name == "hot") spec.hot = static_cast<int>(value);
     if (name == "gap") spec.gap = value;
     if (name == "diffuse") spec.diffuse = value;

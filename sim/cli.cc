@@ -137,7 +137,8 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
     }
   } else {
     options.synthetic = golden::ParseSyntheticSpec(
-        fmt::format("n={},d={},{}", shape.n_max, shape.d, synthetic), "--synthetic");
+        fmt::format("n={},d={}{}{}", shape.n_max, shape.d, synthetic.empty() ? "" : ",", synthetic),
+        "--synthetic");
   }
   options.cosim.run.alpha =
       alpha.empty() ? std::vector<int>(static_cast<std::size_t>(shape.num_rounds), 0)

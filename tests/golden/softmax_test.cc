@@ -114,15 +114,26 @@ TEST(SoftmaxScaleTest, RoundingUpToTwoToTheSixteenRenormalizes) {
   EXPECT_EQ(ComputeSoftmaxScale(s_tiny, 1.0, 1, 8), (SoftmaxScale{32768u, 63}));
 }
 
+TEST(SoftmaxScaleTest, TheMessageStatesTheExactRange) {
+  // The range the message quotes, [(2^16 - 1/2) 2^-64, 2^16 - 1/2) for g, is what is accepted.
+  const auto s_for = [](double g) { return g / (std::numbers::log2e * 256.0); };
+  const double top = 65535.5;
+  const double bottom = std::ldexp(65535.5, -64);
+  EXPECT_NO_THROW(ComputeSoftmaxScale(s_for(std::nextafter(top, 0.0)), 1.0, 1, 8));
+  EXPECT_THROW(ComputeSoftmaxScale(s_for(top), 1.0, 1, 8), InputError);
+  EXPECT_NO_THROW(ComputeSoftmaxScale(s_for(bottom), 1.0, 1, 8));
+  EXPECT_THROW(ComputeSoftmaxScale(s_for(std::nextafter(bottom, 0.0)), 1.0, 1, 8), InputError);
+}
+
 TEST(SoftmaxScaleTest, OutOfRangeScalesAreRefused) {
   EXPECT_EQ(ErrorOf([] { ComputeSoftmaxScale(1000.0, 1000.0, 1, 8); }),
             "softmax scale: s_q * s_k = 1e+06 with D = 1 needs the shift E = -13, outside [0, 63]; "
             "rescale the inputs so that s_q * s_k * log2(e) / sqrt(D) * 2^FX lies in "
-            "[2^-48, 2^15] (FX = 8)");
+            "[(2^16 - 1/2) 2^-64, 2^16 - 1/2) (FX = 8)");
   EXPECT_EQ(ErrorOf([] { ComputeSoftmaxScale(1e-12, 1e-12, 16, 6); }),
             "softmax scale: s_q * s_k = 1e-24 with D = 16 needs the shift E = 91, outside [0, 63]; "
             "rescale the inputs so that s_q * s_k * log2(e) / sqrt(D) * 2^FX lies in "
-            "[2^-48, 2^15] (FX = 6)");
+            "[(2^16 - 1/2) 2^-64, 2^16 - 1/2) (FX = 6)");
   // g * 2^0 rounds up to 2^16: E would be -1.
   const double s_edge = 65535.75 / (std::numbers::log2e * 256.0);
   const std::string edge_error = ErrorOf([&] { ComputeSoftmaxScale(s_edge, 1.0, 1, 8); });

@@ -2,6 +2,7 @@
 // attention shape it promises (focused rows concentrate, diffuse rows spread).
 #include "golden/synthetic.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -100,6 +101,34 @@ TEST(ParseSyntheticSpecTest, RejectsUnknownKnobs) {
   EXPECT_EQ(ErrorOf([] { ParseSyntheticSpec("n32"); }),
             "--synthetic: 'n32' is not a knob=value pair; the knobs are n, nq, d, heads, seed, "
             "hot, gap, diffuse, noise, vbias, e.g. n=512,d=64,heads=1,seed=1");
+}
+
+TEST(ParseSyntheticSpecTest, RejectsEmptyFields) {
+  for (const char* spec : {"n=32,,d=8", "n=32,", ",n=32"}) {
+    EXPECT_EQ(ErrorOf([&] { ParseSyntheticSpec(spec); }),
+              fmt::format("--synthetic: '{}' has an empty field (two commas in a row, or a comma "
+                          "at an end); write knob=value pairs separated by single commas, e.g. "
+                          "n=512,d=64,heads=1,seed=1",
+                          spec));
+  }
+}
+
+TEST(ParseSyntheticSpecTest, SeedsKeepAll64Bits) {
+  // Neighbours above 2^53 would be one double; as integers they are distinct seeds.
+  EXPECT_EQ(ParseSyntheticSpec("seed=18446744073709551615").seed, 18446744073709551615ull);
+  EXPECT_EQ(ParseSyntheticSpec("seed=9007199254740993").seed, 9007199254740993ull);
+  const auto k_of = [](const char* seed) {
+    return MakeSyntheticWorkload(ParseSyntheticSpec(fmt::format("n=4,d=4,seed={}", seed)))
+        .heads[0]
+        .kf.data;
+  };
+  EXPECT_NE(k_of("9007199254740992"), k_of("9007199254740993"));
+  for (const char* bad : {"seed=18446744073709551616", "seed=-1", "seed=1.5", "seed="}) {
+    EXPECT_EQ(ErrorOf([&] { ParseSyntheticSpec(bad); }),
+              fmt::format("--synthetic: {} is out of range; seed takes a whole number from 0 to "
+                          "18446744073709551615",
+                          bad));
+  }
 }
 
 TEST(ParseSyntheticSpecTest, RejectsOutOfRangeValues) {
