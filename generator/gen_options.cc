@@ -8,7 +8,6 @@
 #include <climits>
 #include <fstream>
 #include <optional>
-#include <sstream>
 #include <string_view>
 #include <vector>
 
@@ -187,9 +186,7 @@ Action ParseCommandLine(int argc, const char* const* argv, Options& options, std
   const po::variables_map command_line = golden::cli::ParseArguments(
       std::vector<std::string>(argv + 1, argv + argc), all, "energon-gen");
   if (command_line.count("help") != 0) {
-    std::ostringstream help;
-    help << all;
-    text = help.str();
+    text = golden::cli::HelpText(all);
     return Action::kHelp;
   }
   if (command_line.count("version") != 0) {

@@ -6,7 +6,6 @@
 #include <boost/program_options.hpp>
 #include <climits>
 #include <iostream>
-#include <sstream>
 
 #include "generator/gen_options.h"
 #include "golden/errors.h"
@@ -103,9 +102,7 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
   const std::vector<std::string> args = golden::cli::JoinSignedValues(argc, argv, {"--alpha"});
   const po::variables_map vm = golden::cli::ParseArguments(args, desc, "energon-cosim");
   if (vm.count("help") != 0) {
-    std::ostringstream help;
-    help << desc;
-    text = help.str();
+    text = golden::cli::HelpText(desc);
     return Action::kHelp;
   }
   if (vm.count("version") != 0) {

@@ -10,6 +10,7 @@
 #include <exception>
 #include <initializer_list>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +55,13 @@ inline boost::program_options::variables_map ParseArguments(
     throw InputError("command line", fmt::format("{}; see {} --help", e.what(), program));
   }
   return values;
+}
+
+/// The --help text: the option table as Boost prints it.
+inline std::string HelpText(const boost::program_options::options_description& options) {
+  std::ostringstream text;
+  text << options;
+  return text.str();
 }
 
 /// The body of every tool's main(): returns what `body` returns; a user error prints

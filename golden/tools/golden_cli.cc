@@ -7,7 +7,6 @@
 #include <cmath>
 #include <boost/program_options.hpp>
 #include <ostream>
-#include <sstream>
 
 #include "golden/accuracy.h"
 #include "golden/errors.h"
@@ -91,9 +90,7 @@ Action ParseCommandLine(int argc, const char* const* argv, Options& options, std
   const std::vector<std::string> args = JoinSignedValues(argc, argv, {"--alpha", "--alpha-grid"});
   const po::variables_map vm = ParseArguments(args, desc, "energon-golden");
   if (vm.count("help") != 0) {
-    std::ostringstream help;
-    help << desc;
-    text = help.str();
+    text = HelpText(desc);
     return Action::kHelp;
   }
   if (vm.count("version") != 0) {
