@@ -5,6 +5,7 @@
 
 #include <boost/program_options.hpp>
 #include <climits>
+#include <filesystem>
 #include <iostream>
 
 #include "generator/gen_options.h"
@@ -30,11 +31,17 @@ long long ParseWhole(const std::string& option, const std::string& text, long lo
 }
 
 // The configuration the file describes must be the one this program was built for.
-void CheckConfig(const std::string& path, const FuShape& shape) {
+// The configuration file at `path`, resolved and checked by energon-gen's own rules.
+gen::Options ParseConfigFile(const std::string& path) {
   const char* argv[] = {"energon-gen", "--config", path.c_str(), "--print-config"};
   gen::Options parsed;
   std::string unused;
   gen::ParseCommandLine(4, argv, parsed, unused);
+  return parsed;
+}
+
+void CheckConfig(const std::string& path, const FuShape& shape) {
+  const gen::Options parsed = ParseConfigFile(path);
   const gen::FuConfig& c = parsed.config;
   const bool same = parsed.derived.prefix == shape.prefix && c.d == shape.d &&
                     c.n_max == shape.n_max && c.fu_lanes == shape.lanes &&
@@ -166,6 +173,53 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
   for (int i = 1; i < argc; ++i) options.reproduce += " " + Quote(argv[i]);
   if (!shape.fault.empty()) options.reproduce += " --inject-fault " + shape.fault;
   return Action::kRun;
+}
+
+FuShape ShapeOfConfig(const std::string& path) {
+  const gen::Options parsed = ParseConfigFile(path);
+  const gen::FuConfig& c = parsed.config;
+  const gen::FuDerived& d = parsed.derived;
+  FuShape s;
+  s.name = std::filesystem::path(path).stem().string();
+  s.prefix = d.prefix;
+  s.top = d.prefix + "fu_top";
+  s.d = c.d;
+  s.n_max = c.n_max;
+  s.lanes = c.fu_lanes;
+  s.num_rounds = d.num_rounds;
+  s.probes = c.probes;
+  s.rounds = c.rounds;
+  s.idx_w = d.idx_w;
+  s.cnt_w = d.cnt_w;
+  s.qidx_w = d.qidx_w;
+  s.score_w = d.score_w;
+  s.sum_w = d.sum_w;
+  s.lane_cnt_w = d.lane_cnt_w;
+  s.div_cycles = d.div_cycles;
+  return s;
+}
+
+int CheckArgumentsMain(int argc, const char* const* argv) {
+  return golden::cli::RunTool(
+      [&] {
+        // The shape comes from --config when it names a readable file; otherwise the parse
+        // below reports the missing or unreadable --config itself.
+        FuShape shape;
+        for (int i = 1; i < argc; ++i) {
+          const std::string arg = argv[i];
+          std::string path;
+          if (arg == "--config" && i + 1 < argc) path = argv[i + 1];
+          if (arg.rfind("--config=", 0) == 0) path = arg.substr(9);
+          if (!path.empty()) shape = ShapeOfConfig(path);
+        }
+        Options options;
+        std::string text;
+        if (ParseCommandLine(argc, argv, shape, options, text) == Action::kRun) {
+          ValidateWorkload(shape, LoadWorkload(options), options.cosim.run);
+        }
+        return kExitPass;
+      },
+      kExitInternal);
 }
 
 golden::Workload LoadWorkload(const Options& options) {

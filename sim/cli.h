@@ -36,6 +36,16 @@ enum class Action { kRun, kHelp, kVersion };
 Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape, Options& options,
                         std::string& text);
 
+/// The shape a model built from the configuration file at `path` has: energon-gen's rules
+/// and derived widths, named after the file. Throws golden::InputError for a bad file.
+FuShape ShapeOfConfig(const std::string& path);
+
+/// energon-cosim's input checks without a model (energon-cosim-args, which scripts/cosim runs
+/// before it builds one): the command line against the shape of the configuration --config
+/// names, then the workload. Prints nothing and returns kExitPass when all is well; prints the
+/// error and returns kExitBadInput otherwise.
+int CheckArgumentsMain(int argc, const char* const* argv);
+
 /// Loads the workload the options name (files or synthetic). Throws golden::InputError.
 golden::Workload LoadWorkload(const Options& options);
 

@@ -134,5 +134,49 @@ TEST(CosimCliTest, ExitTwoOnBadInput) {
   EXPECT_EQ(RunProgram("--config " + kConfig + " --bogus", out), 2) << out;
 }
 
+TEST(CosimCliTest, ShapeOfConfigMatchesTheBuiltModel) {
+  const FuShape built = models::small_nmax_fu::Model().shape;
+  const FuShape derived = ShapeOfConfig(kConfig);
+  EXPECT_EQ(derived.name, built.name);
+  EXPECT_EQ(derived.prefix, built.prefix);
+  EXPECT_EQ(derived.top, built.top);
+  EXPECT_EQ(derived.d, built.d);
+  EXPECT_EQ(derived.n_max, built.n_max);
+  EXPECT_EQ(derived.lanes, built.lanes);
+  EXPECT_EQ(derived.num_rounds, built.num_rounds);
+  EXPECT_EQ(derived.probes, built.probes);
+  EXPECT_EQ(derived.rounds, built.rounds);
+  EXPECT_EQ(derived.idx_w, built.idx_w);
+  EXPECT_EQ(derived.cnt_w, built.cnt_w);
+  EXPECT_EQ(derived.qidx_w, built.qidx_w);
+  EXPECT_EQ(derived.score_w, built.score_w);
+  EXPECT_EQ(derived.sum_w, built.sum_w);
+  EXPECT_EQ(derived.lane_cnt_w, built.lane_cnt_w);
+  EXPECT_EQ(derived.div_cycles, built.div_cycles);
+}
+
+int CheckArguments(std::vector<std::string> args) {
+  args.insert(args.begin(), "energon-cosim-args");
+  std::vector<const char*> argv;
+  for (const std::string& a : args) argv.push_back(a.c_str());
+  return CheckArgumentsMain(static_cast<int>(argv.size()), argv.data());
+}
+
+TEST(CosimCliTest, ArgumentsAreCheckedWithoutAModel) {
+  // The default configuration has no model in this binary: its shape comes from the file.
+  const std::string other = std::string(ENERGON_SOURCE_DIR) + "/configs/default.cfg";
+  EXPECT_EQ(CheckArguments({"--config", other, "--alpha", "-64,32", "--synthetic", "nq=4"}),
+            kExitPass);
+  EXPECT_EQ(CheckArguments({"--config", other, "--alpha", "-64,32,0"}), kExitBadInput);
+  EXPECT_EQ(CheckArguments({"--config", other, "--synthetic", "d=8"}), kExitBadInput);
+  EXPECT_EQ(CheckArguments({"--config", other, "--synthetic", "n=513"}), kExitBadInput);
+  EXPECT_EQ(CheckArguments({"--config", kConfig, "--synthetic", "n=8,nq=4"}), kExitPass);
+  EXPECT_EQ(CheckArguments({"--config", kConfig, "--synthetic", "n=9"}), kExitBadInput);
+  EXPECT_EQ(CheckArguments({"--config", kConfig, "--q", "missing.npy", "--k", "missing.npy"}),
+            kExitBadInput);
+  EXPECT_EQ(CheckArguments({"--config", "missing.cfg"}), kExitBadInput);
+  EXPECT_EQ(CheckArguments({"--alpha", "0,0"}), kExitBadInput);
+}
+
 }  // namespace
 }  // namespace energon::sim::cli
