@@ -3,10 +3,10 @@
 // that start with '-', one parsing style with one error message, and the exit-status contract
 // of main().
 
-#include <boost/program_options.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <boost/program_options.hpp>
 #include <exception>
 #include <initializer_list>
 #include <iostream>
