@@ -14,16 +14,18 @@
 
 find_program(ENERGON_VERILATOR verilator HINTS "${VERILATOR_ROOT}/bin" REQUIRED)
 find_program(ENERGON_CCACHE ccache)
+find_program(ENERGON_YOSYS yosys)
 # One model build at a time, each using every core for its C++ files (its make -j).
 set_property(GLOBAL APPEND PROPERTY JOB_POOLS energon_verilator=1)
 
-# energon_cosim_model(<name> CONFIG <file> [FAULT <fault>] [TRACE])
+# energon_cosim_model(<name> CONFIG <file> [FAULT <fault>] [TRACE] [NETLIST])
 #   Library target energon_model_<name>: the Verilated model of CONFIG (with RTL fault FAULT
 #   injected, a test-only generator option), its adapter and the harness. Its header
 #   <name>_dut.h declares energon::sim::models::<name>_fu::Model(). TRACE compiles FST tracing
-#   in (about twice the C++ of the model).
+#   in (about twice the C++ of the model). NETLIST models the Yosys gate netlist of the RTL
+#   (synth/yosys.ys) instead of the RTL itself.
 function(energon_cosim_model name)
-  cmake_parse_arguments(ARG "TRACE" "CONFIG;FAULT" "" ${ARGN})
+  cmake_parse_arguments(ARG "TRACE;NETLIST" "CONFIG;FAULT" "" ${ARGN})
   if(NOT name MATCHES "^[a-z][a-z0-9_]*$")
     message(FATAL_ERROR "energon_cosim_model: '${name}' is not a lower-case C identifier")
   endif()
@@ -37,6 +39,13 @@ function(energon_cosim_model name)
   if(ARG_FAULT)
     set(FAULT_NOTE ", with the injected RTL fault '${ARG_FAULT}'")
   endif()
+  if(ARG_NETLIST)
+    if(NOT ENERGON_YOSYS)
+      message(FATAL_ERROR "energon_cosim_model(${name} NETLIST): yosys not found; install the "
+                          "Debian package yosys (scripts/setup does)")
+    endif()
+    string(APPEND FAULT_NOTE ", as its Yosys gate netlist")
+  endif()
   configure_file("${cmake_dir}/dut_adapter.h.in" "${dir}/include/${name}_dut.h" @ONLY)
 
   set(archive "${dir}/libdut_model.a")
@@ -45,7 +54,8 @@ function(energon_cosim_model name)
     OUTPUT "${archive}" "${adapter}"
     COMMAND "${CMAKE_COMMAND}"
             "-DGEN=${ENERGON_GEN_COMMAND}" "-DCONFIG=${config}" "-DFAULT=${ARG_FAULT}"
-            "-DTRACE=${ARG_TRACE}" "-DOUT=${dir}" "-DNAME=${name}"
+            "-DTRACE=${ARG_TRACE}" "-DNETLIST=${ARG_NETLIST}" "-DYOSYS=${ENERGON_YOSYS}"
+            "-DOUT=${dir}" "-DNAME=${name}"
             "-DVERILATOR=${ENERGON_VERILATOR}" "-DCXX=${CMAKE_CXX_COMPILER}"
             "-DOBJCACHE=${ENERGON_CCACHE}" "-DJOBS=${cores}"
             "-DADAPTER_TEMPLATE=${cmake_dir}/dut_adapter.cc.in"
