@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "generator/gen_options.h"
+#include "generator/rtl_design.h"
 #include "golden/errors.h"
 #include "golden/rounds.h"
 #include "golden/tools/command_line.h"
@@ -182,7 +183,7 @@ FuShape ShapeOfConfig(const std::string& path) {
   FuShape s;
   s.name = std::filesystem::path(path).stem().string();
   s.prefix = d.prefix;
-  s.top = d.prefix + "fu_top";
+  s.top = gen::TopModule(d);
   s.d = c.d;
   s.n_max = c.n_max;
   s.lanes = c.fu_lanes;

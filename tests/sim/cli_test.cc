@@ -18,11 +18,15 @@ namespace {
 
 const std::string kConfig = ENERGON_COSIM_CONFIG;
 
-Options Parse(std::vector<std::string> args) {
-  args.insert(args.begin(), "energon-cosim");
-  std::vector<const char*> argv;
-  argv.reserve(args.size());
+// argv for `args` after the program name; the pointers borrow from `args`.
+std::vector<const char*> Argv(const char* program, const std::vector<std::string>& args) {
+  std::vector<const char*> argv{program};
   for (const std::string& a : args) argv.push_back(a.c_str());
+  return argv;
+}
+
+Options Parse(const std::vector<std::string>& args) {
+  const std::vector<const char*> argv = Argv("energon-cosim", args);
   Options options;
   std::string text;
   ParseCommandLine(static_cast<int>(argv.size()), argv.data(), models::small_nmax_fu::Model().shape,
@@ -30,9 +34,9 @@ Options Parse(std::vector<std::string> args) {
   return options;
 }
 
-std::string ParseError(std::vector<std::string> args) {
+std::string ParseError(const std::vector<std::string>& args) {
   try {
-    Parse(std::move(args));
+    Parse(args);
   } catch (const golden::InputError& e) {
     return e.what();
   }
@@ -155,10 +159,8 @@ TEST(CosimCliTest, ShapeOfConfigMatchesTheBuiltModel) {
   EXPECT_EQ(derived.div_cycles, built.div_cycles);
 }
 
-int CheckArguments(std::vector<std::string> args) {
-  args.insert(args.begin(), "energon-cosim-args");
-  std::vector<const char*> argv;
-  for (const std::string& a : args) argv.push_back(a.c_str());
+int CheckArguments(const std::vector<std::string>& args) {
+  const std::vector<const char*> argv = Argv("energon-cosim-args", args);
   return CheckArgumentsMain(static_cast<int>(argv.size()), argv.data());
 }
 
