@@ -98,8 +98,9 @@ std::string DefaultPrefix(const FuConfig& config) {
   for (const golden::RoundWidths& round : config.rounds) {
     rounds += fmt::format("{}{}x{}", rounds.empty() ? "" : "_", round.qb, round.kb);
   }
-  return fmt::format("energon_d{}_n{}_l{}_r{}_{}{}", config.d, config.n_max, config.fu_lanes,
-                     rounds, config.probes ? "" : "np_",
+  return fmt::format("energon_d{}_n{}_l{}_r{}_{}{}{}", config.d, config.n_max, config.fu_lanes,
+                     rounds, AuPrefixPart(config.au, config.d, config.fu_lanes),
+                     config.probes ? "" : "np_",
                      config.mem_style == MemStyle::kBlackbox ? "bb_" : "");
 }
 
@@ -122,6 +123,7 @@ FuDerived Derive(const FuConfig& config) {
                                                 static_cast<int>(config.mem_style)));
   }
   FuDerived derived;
+  derived.au = DeriveAu(config.au, config.d, config.n_max, config.fu_lanes);
   derived.prefix = config.prefix.empty() ? DefaultPrefix(config) : config.prefix;
   CheckPrefix(derived.prefix);
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "generator/au_config.h"
 #include "golden/rounds.h"
 
 namespace energon::gen {
@@ -22,13 +23,14 @@ struct FuConfig {
   bool probes = true;          ///< per-round row and survivor probe streams
   MemStyle mem_style = MemStyle::kBehavioral;
   std::string fault;           ///< test only: a fault of kFaultNames to inject; empty = none
+  AuConfig au;                 ///< the attention unit
 };
 
 /// Faults the RTL templates can carry, for proving that the co-simulation catches them:
 /// compare_gt (S > T instead of S >= T), floor_threshold (T rounded down), drop_survivor (the
 /// top lane's survivor is lost), ignore_ready (survivor back-pressure ignored).
 inline constexpr const char* kFaultNames[] = {"compare_gt", "floor_threshold", "drop_survivor",
-                                              "ignore_ready"};
+                                              "ignore_ready", "div_truncate"};
 
 /// Per-round derived values.
 struct RoundDerived {
@@ -56,9 +58,10 @@ struct FuDerived {
   int lane_cnt_w = 5;    ///< survivors-per-beat width: clog2(lanes + 1)
   int round_w = 1;       ///< round number width: max(1, clog2(R + 1))
   std::vector<RoundDerived> rounds;
+  AuDerived au;          ///< the attention unit's widths
 };
 
-/// The prefix used when FuConfig::prefix is empty, e.g. energon_d64_n512_l16_r4x2_4x4_
+/// The prefix used when FuConfig::prefix is empty, e.g. energon_d64_n512_l16_r4x2_4x4_a4_
 /// (+"np_" without probes, +"bb_" for blackbox memories). Does not validate `config`.
 std::string DefaultPrefix(const FuConfig& config);
 

@@ -96,6 +96,32 @@ inline constexpr int kRoundW = {20};  ///< round number: max(1, clog2(R + 1))
   text += RoundArray(
       "bool", "kLast", derived, [](const RoundDerived& r) { return Bool(r.last); },
       "the final round, whose survivors are the FU output");
+  const AuDerived& au = derived.au;
+  text += fmt::format(R"(
+// The attention unit (docs/au-microarchitecture.md).
+inline constexpr int kAuLanes = {au_lanes};  ///< exact logits per cycle
+inline constexpr int kPvLanes = {pv_lanes};  ///< survivors into p * V per cycle
+inline constexpr int kFetchRows = {fetch_rows};  ///< keys per memory request
+inline constexpr int kDivLanes = {div_lanes};  ///< rounded divisions per cycle
+inline constexpr int kFx = {fx};  ///< fraction bits of u
+inline constexpr int kPb = {pb};  ///< p of the row maximum is 2^PB
+inline constexpr int kLogitW = {logit_w};  ///< signed logit bits
+inline constexpr int kPW = {p_w};  ///< p bits: PB + 1
+inline constexpr int kZW = {z_w};  ///< unsigned Z bits
+inline constexpr int kAccW = {acc_w};  ///< signed p * V accumulator bits
+inline constexpr int kACntW = {acnt_w};  ///< logit beat count bits
+inline constexpr int kPCntW = {pcnt_w};  ///< p beat count bits
+inline constexpr int kFCntW = {fcnt_w};  ///< memory request count bits
+inline constexpr int kDivGroups = {div_groups};  ///< issue cycles of one query's division
+inline constexpr int kDivLatency = {div_latency};  ///< division issue to output beat, cycles
+)",
+                      fmt::arg("au_lanes", au.au_lanes), fmt::arg("pv_lanes", au.pv_lanes),
+                      fmt::arg("fetch_rows", au.fetch_rows), fmt::arg("div_lanes", au.div_lanes),
+                      fmt::arg("fx", au.fx), fmt::arg("pb", au.pb), fmt::arg("logit_w", au.logit_w),
+                      fmt::arg("p_w", au.p_w), fmt::arg("z_w", au.z_w), fmt::arg("acc_w", au.acc_w),
+                      fmt::arg("acnt_w", au.acnt_w), fmt::arg("pcnt_w", au.pcnt_w),
+                      fmt::arg("fcnt_w", au.fcnt_w), fmt::arg("div_groups", au.div_groups),
+                      fmt::arg("div_latency", au.div_latency));
   text += fmt::format("\n}}  // namespace {}\n", ParamsNamespace(derived));
   return text;
 }

@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "golden/errors.h"
+#include "golden/softmax.h"
 
 namespace energon::gen {
 
@@ -13,7 +14,9 @@ namespace mustache = kainjow::mustache;
 
 std::vector<RtlFile> RtlFiles(const FuConfig& /*config*/, const FuDerived& derived) {
   std::vector<RtlFile> files;
-  for (const char* name : {"mem_1r1w", "fu_pingpong", "fu_divider", "fu_score", "fu_filter", "fu_top"}) {
+  for (const char* name : {"mem_1r1w", "fu_pingpong", "fu_divider", "fu_score", "fu_filter", "fu_top",
+                           "au_exp2", "au_fetch", "au_logit", "au_softmax", "au_divide", "au_top",
+                           "energon_top"}) {
     files.push_back({name, derived.prefix + name});
   }
   return files;
@@ -26,6 +29,11 @@ int CandidateEntryBits(const FuConfig& config, const FuDerived& d) {
   return d.idx_w + d.score_w + config.d * d.kcarry_bits;
 }
 
+// A survivor slot's context: {query index, q16 row, survivor count}.
+int SurvivorContextBits(const FuConfig& config, const FuDerived& d) {
+  return d.qidx_w + 16 * config.d + d.cnt_w;
+}
+
 // A round's score entries: a candidate entry, except in the last round, where no later round
 // needs the key bits: {score, index}.
 int ScoreEntryBits(const FuConfig& config, const FuDerived& d, const RoundDerived& round) {
@@ -36,8 +44,10 @@ int ScoreEntryBits(const FuConfig& config, const FuDerived& d, const RoundDerive
 
 std::vector<Memory> Memories(const FuConfig& config, const FuDerived& d) {
   const int entry_w = CandidateEntryBits(config, d);
-  std::vector<Memory> memories = {{"kstore", config.fu_lanes, std::max(2, d.rows), 16 * config.d,
-                                   "K store: bank l holds the keys j with j mod lanes == l"}};
+  std::vector<Memory> memories = {{"kstore", config.fu_lanes, std::max(2, d.rows),
+                                   d.kcarry_bits * config.d,
+                                   "K store, the top KB_R bits of each element: bank l holds the keys "
+                                   "j with j mod lanes == l"}};
   for (const RoundDerived& round : d.rounds) {
     memories.push_back({fmt::format("r{}_score_buf", round.index), 1, 2 * d.rows,
                         config.fu_lanes * ScoreEntryBits(config, d, round),
@@ -49,12 +59,19 @@ std::vector<Memory> Memories(const FuConfig& config, const FuDerived& d) {
                                       round.index, round.index + 1)});
     }
   }
+  memories.push_back({"surv_buf", config.fu_lanes, 2 * d.rows, d.idx_w,
+                      "final survivors' key indices for the AU's fetch, one bank per lane"});
+  memories.push_back({"logit_buf", d.au.lb_banks, 2 * d.au.lb_rows, 16 * config.d + d.au.logit_w,
+                      "AU logit buffer: {v16 row, logit} of each survivor, two slots"});
   return memories;
 }
 
-std::string TopModule(const FuDerived& derived) { return derived.prefix + "fu_top"; }
+std::string TopModule(const FuDerived& derived) { return derived.prefix + "energon_top"; }
 
-std::vector<Port> TopPorts(const FuConfig& config, const FuDerived& d) {
+namespace {
+
+// The ports the FU and the top share: clock, configuration, K load, query, FU probes.
+std::vector<Port> SharedPorts(const FuConfig& config, const FuDerived& d) {
   const int r = d.num_rounds;
   std::vector<Port> ports = {
       {"clk_i", true, 1, "clock"},
@@ -63,9 +80,10 @@ std::vector<Port> TopPorts(const FuConfig& config, const FuDerived& d) {
       {"cfg_causal_i", true, 1, "query i sees keys j <= i only (change only while idle_o)"},
       {"cfg_alpha_i", true, 10 * r, "A_r per round, 10-bit signed (-256..256), round 1 in the low bits"},
       {"kload_valid_i", true, 1, "K row load: valid"},
-      {"kload_ready_o", false, 1, "K row load: ready (only while idle)"},
+      {"kload_ready_o", false, 1, "K row load: ready (only while the FU is idle)"},
       {"kload_index_i", true, d.idx_w, "K row load: key index j"},
-      {"kload_data_i", true, 16 * config.d, "K row load: k16 row, element t at [16t +: 16]"},
+      {"kload_data_i", true, 16 * config.d,
+       "K row load: k16 row, element t at [16t +: 16] (the FU keeps its top KB_R bits)"},
       {"query_valid_i", true, 1, "query: valid"},
       {"query_ready_o", false, 1, "query: ready (never while kload_valid_i)"},
       {"query_index_i", true, d.qidx_w, "query: index i, for the causal mask"},
@@ -83,8 +101,8 @@ std::vector<Port> TopPorts(const FuConfig& config, const FuDerived& d) {
       ports.push_back({p + "row_min_o", false, d.score_w, "Min of the scores (signed)"});
       ports.push_back({p + "row_t_o", false, d.score_w, "threshold T (signed)"});
     }
-    if (config.probes || round.last) {
-      const std::string what = round.last ? "FU output, survivors" : fmt::format("round {} survivors", round.index);
+    if (config.probes) {
+      const std::string what = fmt::format("round {} survivors", round.index);
       ports.push_back({p + "surv_valid_o", false, 1, what + ": valid"});
       ports.push_back({p + "surv_ready_i", true, 1, what + ": ready"});
       ports.push_back({p + "surv_query_o", false, d.qidx_w, "query index"});
@@ -94,13 +112,98 @@ std::vector<Port> TopPorts(const FuConfig& config, const FuDerived& d) {
       ports.push_back({p + "surv_score_o", false, d.score_w * config.fu_lanes, "scores (signed)"});
     }
   }
-  ports.push_back({"idle_o", false, 1, "no query in the FU"});
+  return ports;
+}
+
+}  // namespace
+
+std::vector<Port> FuPorts(const FuConfig& config, const FuDerived& d) {
+  std::vector<Port> ports = SharedPorts(config, d);
+  const std::vector<Port> survivors = {
+      {"sv_valid_o", false, 1, "survivor buffer: a slot is full"},
+      {"sv_ctx_o", false, SurvivorContextBits(config, d), "survivor buffer: {query index, q16 row, count}"},
+      {"sv_done_i", true, 1, "survivor buffer: the slot is read (pulse)"},
+      {"sv_re_i", true, 1, "survivor buffer: read a row in every bank"},
+      {"sv_row_i", true, d.row_w * config.fu_lanes, "survivor buffer: row address per bank"},
+      {"sv_index_o", false, d.idx_w * config.fu_lanes, "survivor buffer: key index per bank"},
+      {"idle_o", false, 1, "no query in the FU"},
+  };
+  ports.insert(ports.end(), survivors.begin(), survivors.end());
+  return ports;
+}
+
+std::vector<Port> TopPorts(const FuConfig& config, const FuDerived& d) {
+  const AuDerived& au = d.au;
+  std::vector<Port> ports = SharedPorts(config, d);
+  const std::vector<Port> scale = {
+      {"cfg_scale_m_i", true, 16, "softmax scale mantissa M, 2^15..2^16-1 (change only while idle_o)"},
+      {"cfg_scale_e_i", true, 6, "softmax scale shift E, 0..63 (change only while idle_o)"},
+  };
+  ports.insert(ports.begin() + 5, scale.begin(), scale.end());
+  if (config.probes) {
+    const std::vector<Port> probes = {
+        {"au_logit_valid_o", false, 1, "AU logits: valid"},
+        {"au_logit_ready_i", true, 1, "AU logits: ready"},
+        {"au_logit_query_o", false, d.qidx_w, "query index"},
+        {"au_logit_count_o", false, au.acnt_w, "logits in lanes 0..count-1"},
+        {"au_logit_last_o", false, 1, "last beat of the query"},
+        {"au_logit_logit_o", false, au.logit_w * au.au_lanes, "logits a_j (signed), survivor order"},
+        {"au_p_valid_o", false, 1, "AU p values: valid"},
+        {"au_p_ready_i", true, 1, "AU p values: ready"},
+        {"au_p_query_o", false, d.qidx_w, "query index"},
+        {"au_p_count_o", false, au.pcnt_w, "p values in lanes 0..count-1"},
+        {"au_p_last_o", false, 1, "last beat of the query"},
+        {"au_p_p_o", false, au.p_w * au.pv_lanes, "p_j, survivor order"},
+        {"au_z_valid_o", false, 1, "AU Z: valid"},
+        {"au_z_ready_i", true, 1, "AU Z: ready"},
+        {"au_z_query_o", false, d.qidx_w, "query index"},
+        {"au_z_z_o", false, au.z_w, "Z, the sum of p"},
+    };
+    ports.insert(ports.end(), probes.begin(), probes.end());
+  }
+  const std::vector<Port> rest = {
+      {"mem_req_valid_o", false, 1, "memory request: valid"},
+      {"mem_req_ready_i", true, 1, "memory request: ready"},
+      {"mem_req_count_o", false, au.fcnt_w, "memory request: keys in lanes 0..count-1"},
+      {"mem_req_index_o", false, d.idx_w * au.fetch_rows, "memory request: key indices, ascending"},
+      {"mem_rsp_valid_i", true, 1, "memory response: valid (responses in request order)"},
+      {"mem_rsp_ready_o", false, 1, "memory response: ready"},
+      {"mem_rsp_k_i", true, 16 * config.d * au.fetch_rows, "memory response: k16 rows, row i at [16 D i +: 16 D]"},
+      {"mem_rsp_v_i", true, 16 * config.d * au.fetch_rows, "memory response: v16 rows"},
+      {"out_valid_o", false, 1, "output: valid"},
+      {"out_ready_i", true, 1, "output: ready"},
+      {"out_query_o", false, d.qidx_w, "output: query index"},
+      {"out_data_o", false, 16 * config.d, "output: int16 row, element t at [16t +: 16]"},
+      {"idle_o", false, 1, "no query anywhere in the accelerator"},
+  };
+  ports.insert(ports.end(), rest.begin(), rest.end());
   return ports;
 }
 
 namespace {
 
 std::string Num(long long value) { return std::to_string(value); }
+
+// Port declarations padded to one width so that the /// comments line up.
+mustache::data PortDeclarations(const std::vector<Port>& ports) {
+  std::vector<std::string> decls;
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < ports.size(); ++i) {
+    const Port& port = ports[i];
+    const std::string range = port.width == 1 ? "" : fmt::format("[{}:0]", port.width - 1);
+    decls.push_back(fmt::format("{:<6} logic {:<8} {}{}", port.input ? "input" : "output", range,
+                                port.name, i + 1 < ports.size() ? "," : ""));
+    width = std::max(width, decls.back().size());
+  }
+  mustache::data list{mustache::data::type::list};
+  for (std::size_t i = 0; i < ports.size(); ++i) {
+    mustache::data p;
+    p.set("decl", fmt::format("{:<{}}", decls[i], width));
+    p.set("doc", ports[i].doc);
+    list << p;
+  }
+  return list;
+}
 
 }  // namespace
 
@@ -161,30 +264,65 @@ mustache::data TemplateData(const FuConfig& config, const FuDerived& d) {
     const auto flag = [](bool b) { return b ? mustache::data::type::bool_true : mustache::data::type::bool_false; };
     r.set("is_first", flag(round.index == 1));
     r.set("is_last", flag(round.last));
-    r.set("probe_surv", flag(config.probes || round.last));
+    r.set("probe_surv", flag(config.probes));
     rounds << r;
   }
   data.set("rounds", rounds);
 
-  // Declarations padded to one width so that the /// comments line up.
-  const std::vector<Port> top_ports = TopPorts(config, d);
-  std::vector<std::string> decls;
-  std::size_t width = 0;
-  for (std::size_t i = 0; i < top_ports.size(); ++i) {
-    const Port& port = top_ports[i];
-    const std::string range = port.width == 1 ? "" : fmt::format("[{}:0]", port.width - 1);
-    decls.push_back(fmt::format("{:<6} logic {:<8} {}{}", port.input ? "input" : "output", range,
-                                port.name, i + 1 < top_ports.size() ? "," : ""));
-    width = std::max(width, decls.back().size());
+  data.set("fu_ports", PortDeclarations(FuPorts(config, d)));
+  data.set("ports", PortDeclarations(TopPorts(config, d)));
+  // The top's FU instance: shared ports by name, the survivor buffer and idle to wires.
+  mustache::data conns{mustache::data::type::list};
+  const std::vector<Port> fu_ports = FuPorts(config, d);
+  for (std::size_t i = 0; i < fu_ports.size(); ++i) {
+    const std::string& name = fu_ports[i].name;
+    const bool internal = name.rfind("sv_", 0) == 0 || name == "idle_o";
+    std::string signal = name;
+    if (internal) signal = name == "idle_o" ? "fu_idle" : name.substr(0, name.size() - 2);
+    mustache::data c;
+    c.set("conn", fmt::format(".{:<14}({}){}", name, signal, i + 1 < fu_ports.size() ? "," : ""));
+    conns << c;
   }
-  mustache::data ports{mustache::data::type::list};
-  for (std::size_t i = 0; i < top_ports.size(); ++i) {
-    mustache::data p;
-    p.set("decl", fmt::format("{:<{}}", decls[i], width));
-    p.set("doc", top_ports[i].doc);
-    ports << p;
+  data.set("fu_conns", conns);
+
+  // The attention unit.
+  const AuDerived& au = d.au;
+  data.set("au_lanes", Num(au.au_lanes));
+  data.set("pv_lanes", Num(au.pv_lanes));
+  data.set("fetch_rows", Num(au.fetch_rows));
+  data.set("div_lanes", Num(au.div_lanes));
+  data.set("fx", Num(au.fx));
+  data.set("fx_msb", Num(au.fx - 1));
+  data.set("pb", Num(au.pb));
+  data.set("pw", Num(au.p_w));
+  data.set("logit_w", Num(au.logit_w));
+  data.set("dist_w", Num(au.dist_w));
+  data.set("z_w", Num(au.z_w));
+  data.set("acc_w", Num(au.acc_w));
+  data.set("lb_banks", Num(au.lb_banks));
+  data.set("lb_rows", Num(au.lb_rows));
+  data.set("lb_row_w", Num(au.lb_row_w));
+  data.set("lb_addr_w", Num(au.lb_addr_w));
+  data.set("acnt_w", Num(au.acnt_w));
+  data.set("pcnt_w", Num(au.pcnt_w));
+  data.set("fcnt_w", Num(au.fcnt_w));
+  data.set("ctx_w", Num(SurvivorContextBits(config, d)));
+  data.set("sv_row_bits", Num(d.row_w * config.fu_lanes));
+  data.set("sv_index_bits", Num(d.idx_w * config.fu_lanes));
+  data.set("req_index_bits", Num(d.idx_w * au.fetch_rows));
+  data.set("rsp_row_bits", Num(16 * config.d * au.fetch_rows));
+  data.set("lg_bits", Num(au.logit_w * au.au_lanes));
+  data.set("pp_bits", Num(au.p_w * au.pv_lanes));
+  data.set("out_bits", Num(16 * config.d));
+  mustache::data exp2{mustache::data::type::list};
+  const std::vector<std::uint32_t> table = golden::Exp2Table(au.fx, au.pb);
+  for (std::size_t f = 0; f < table.size(); ++f) {
+    mustache::data e;
+    e.set("f", Num(static_cast<long long>(f)));
+    e.set("p", Num(table[f]));
+    exp2 << e;
   }
-  data.set("ports", ports);
+  data.set("exp2", exp2);
   return data;
 }
 

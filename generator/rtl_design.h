@@ -40,8 +40,11 @@ std::vector<Memory> Memories(const FuConfig& config, const FuDerived& derived);
 /// The files of the design, leaves first, the top last (the filelist order).
 std::vector<RtlFile> RtlFiles(const FuConfig& config, const FuDerived& derived);
 
-/// The top module's name: <prefix>fu_top.
+/// The top module's name: <prefix>energon_top.
 std::string TopModule(const FuDerived& derived);
+
+/// The ports of <prefix>fu_top, in declaration order.
+std::vector<Port> FuPorts(const FuConfig& config, const FuDerived& derived);
 
 /// The top module's ports, in declaration order.
 std::vector<Port> TopPorts(const FuConfig& config, const FuDerived& derived);

@@ -5,6 +5,7 @@
 // cycle, every probe and output always ready. docs/fu-microarchitecture.md describes the
 // pipeline it models; the co-simulation fails on any transfer in another cycle.
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -31,6 +32,7 @@ struct SurvivorBeat {
 /// Predicted transfers of one query.
 struct QueryTiming {
   std::int64_t accept_cycle = 0;                 ///< query handshake on the query port
+  std::int64_t done_cycle = 0;  ///< the last round's filter done pulse: the survivors are written
   std::vector<std::int64_t> row_cycle;           ///< per round: the row-statistics probe
   std::vector<std::vector<SurvivorBeat>> beats;  ///< per round: the survivor beats, in order
 };
@@ -40,6 +42,24 @@ struct QueryTiming {
 /// `candidates` are C_{r-1} in order, `survivors` C_r. Cycles are left 0.
 std::vector<SurvivorBeat> SplitIntoBeats(const std::vector<std::int32_t>& candidates,
                                          const std::vector<std::int32_t>& survivors, int lanes);
+
+/// The FU's schedule one query at a time, so that a consumer's model can be interleaved: the
+/// last round's filter starts query k only from `output_slot_free`, the cycle from which the
+/// consumer of its two-slot output has freed the slot query k writes.
+class FuScheduler {
+ public:
+  FuScheduler(const FuTiming& fu, int num_rounds, std::int64_t first_cycle);
+  /// The next query's transfers, given its |C_0|.
+  QueryTiming Next(const QueryResult& result, int num_candidates, std::int64_t output_slot_free = 0);
+
+ private:
+  FuTiming fu_;
+  std::size_t num_rounds_;
+  std::size_t k_ = 0;  // queries scheduled so far
+  // Per round: the done pulses of the last two queries (index k % 2), and the idle cycles.
+  std::vector<std::array<std::int64_t, 2>> score_done_, filter_done_;
+  std::vector<std::int64_t> score_idle_, filter_idle_;
+};
 
 /// Predicts the schedule of `results` (one head, queries in the order they are offered) given
 /// each query's |C_0| in `num_candidates`, with the first query offered in `first_cycle`.

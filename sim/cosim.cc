@@ -9,7 +9,9 @@
 #include <stdexcept>
 
 #include "golden/errors.h"
+#include "golden/accel_timing.h"
 #include "golden/fu_timing.h"
+#include "sim/au_streams.h"
 #include "sim/fu_ports.h"
 #include "sim/scoreboard.h"
 
@@ -30,6 +32,7 @@ constexpr std::uint64_t kOrderStream = 3;
 constexpr std::uint64_t kScrambleStream = 4;
 constexpr std::uint64_t kRowReadyStream = 16;
 constexpr std::uint64_t kSurvReadyStream = 32;
+constexpr std::uint64_t kAuReadyStream = 48;
 
 // The cycles (inclusive) of a run to trace.
 struct TraceWindow {
@@ -58,6 +61,9 @@ class Session {
         dut_(model.make(DutOptions{options.reset_seed, window != nullptr})),
         ports_(model.shape, dut_->ports()),
         board_(model.shape, static_cast<int>(workload.heads.size())),
+        au_(model.shape, dut_->ports()),
+        memory_(model.shape, dut_->ports(), options.mem_latency, options.stall_seed,
+                options.stall_profile),
         scramble_(DeriveSeed(options.reset_seed, kScrambleStream)),
         row_held_(static_cast<std::size_t>(shape_.num_rounds)),
         surv_held_(static_cast<std::size_t>(shape_.num_rounds)),
@@ -72,18 +78,23 @@ class Session {
         row_stalls_.emplace_back(DeriveSeed(seed, kRowReadyStream + ur), options.stall_profile);
         surv_stalls_.emplace_back(DeriveSeed(seed, kSurvReadyStream + ur), options.stall_profile);
       }
+      for (std::size_t i = 0; i < au_.monitors().size(); ++i) {
+        au_stalls_.emplace_back(DeriveSeed(seed, kAuReadyStream + i), options.stall_profile);
+      }
     } else {
       row_stalls_.resize(static_cast<std::size_t>(shape_.num_rounds));
       surv_stalls_.resize(static_cast<std::size_t>(shape_.num_rounds));
+      au_stalls_.resize(au_.monitors().size());
     }
     watchdog_ =
         options.watchdog_cycles > 0
             ? options.watchdog_cycles
             : 2000 + 16 * (shape_.n_max / shape_.lanes + shape_.div_cycles + 8) * shape_.num_rounds;
-    const golden::HwParams hw{shape_.rounds, golden::HwParams{}.fx, golden::HwParams{}.pb};
+    const golden::HwParams hw{shape_.rounds, shape_.fx, shape_.pb};
     for (const golden::Head& head : workload.heads) {
       const golden::GoldenHead golden_head(head, hw, options.run);
       HeadPlan plan;
+      plan.scale = golden_head.scale();
       for (int i = 0; i < head.q.codes.rows; ++i) {
         plan.results.push_back(golden_head.Run(i));
         plan.num_candidates.push_back(golden_head.NumCandidates(i));
@@ -91,6 +102,7 @@ class Session {
       result_.ideal_cycles += golden::IdealFuCycles(
           golden::FuTiming{shape_.lanes, shape_.div_cycles}, plan.results, plan.num_candidates);
       result_.queries += head.q.codes.rows;
+      result_.outputs.emplace_back(static_cast<std::size_t>(head.q.codes.rows));
       plans_.push_back(std::move(plan));
     }
     result_.heads = static_cast<int>(workload.heads.size());
@@ -119,6 +131,8 @@ class Session {
     result_.mismatches = std::move(mismatches_);
     result_.passed = result_.mismatches.empty();
     result_.transfers_checked = board_.transfers_checked();
+    for (StreamMonitor* monitor : au_.monitors()) result_.transfers_checked += monitor->checked();
+    result_.rows_fetched = memory_.rows_fetched();
     return result_;
   }
 
@@ -126,6 +140,7 @@ class Session {
   enum class Phase { kLoad, kQueries, kDrain, kDone };
 
   struct HeadPlan {
+    golden::SoftmaxScale scale;
     std::vector<golden::QueryResult> results;
     std::vector<int> num_candidates;
   };
@@ -184,25 +199,31 @@ class Session {
     kload_valid_ = false;
     query_pos_ = 0;
     query_valid_ = false;
-    last_beats_ = 0;
     head_first_query_ = cycle + head.k.codes.rows;  // when nothing stalls
     const HeadPlan& plan = plans_[h];
-    std::vector<golden::QueryTiming> timing;
+    // The configuration of the head: the FU and the AU are idle now.
+    ports_.SetScale(plan.scale.m, plan.scale.e);
+    memory_.SetRows(&head.k.codes, &head.v.codes);
+    outputs_seen_ = 0;
+    std::vector<golden::AccelQueryTiming> timing;
     if (timed_) {
-      timing = golden::PredictFuTiming(golden::FuTiming{shape_.lanes, shape_.div_cycles},
-                                       plan.results, plan.num_candidates, head_first_query_);
+      timing = golden::PredictAccelTiming(golden::FuTiming{shape_.lanes, shape_.div_cycles},
+                                          AuTimingOf(shape_, options_.mem_latency), plan.results,
+                                          plan.num_candidates, head_first_query_);
     }
     if (options_.check) {
       for (std::size_t k = 0; k < plan.results.size(); ++k) {
         board_.Expect(static_cast<int>(h), plan.results[k], plan.num_candidates[k],
-                      timed_ ? &timing[k] : nullptr);
+                      timed_ ? &timing[k].fu : nullptr);
+        au_.Expect(static_cast<int>(h), plan.results[k], timed_ ? &timing[k].au : nullptr);
+        if (timed_) memory_.ExpectResponses(timing[k].au.response);
       }
     }
   }
 
   // The inputs of the next cycle, set after the rising edge that took the last ones. Index and
   // data inputs carry random bits whenever their valid is low (new ones after each transfer).
-  void DriveInputs() {
+  void DriveInputs(std::int64_t cycle) {
     const golden::Head& head = workload_.heads[head_];
     if (kload_scramble_) ports_.ScrambleKload(scramble_);
     if (query_scramble_) ports_.ScrambleQuery(scramble_);
@@ -234,6 +255,9 @@ class Session {
       if (ports_.has_row_probe(r)) ports_.SetRowReady(r, !row_stalls_[ri].Next());
       if (ports_.has_surv(r)) ports_.SetSurvReady(r, !surv_stalls_[ri].Next());
     }
+    const std::vector<StreamMonitor*> monitors = au_.monitors();
+    for (std::size_t i = 0; i < monitors.size(); ++i) monitors[i]->SetReady(!au_stalls_[i].Next());
+    memory_.Drive(cycle, scramble_);
   }
 
   Mismatch Protocol(std::int64_t cycle, const std::string& stream, std::string field,
@@ -308,12 +332,24 @@ class Session {
           progress = true;
           ports_.ReadSurv(r, sample);
           if (options_.check) board_.OnSurv(r, sample, cycle, mismatches_);
-          if (r == shape_.num_rounds && sample.last) ++last_beats_;
         }
       }
     }
+    const bool multi_head = workload_.heads.size() > 1;
+    for (StreamMonitor* monitor : au_.monitors()) {
+      const bool valid = monitor->valid() && monitor->ready();
+      if (options_.check) {
+        if (monitor->Sample(cycle, multi_head, mismatches_)) progress = true;
+      } else if (valid) {
+        progress = true;
+      }
+      if (valid && monitor == &au_.outputs()) RecordOutput(monitor->Read());
+    }
+    if (memory_.Sample(cycle, options_.check && timed_, mismatches_)) progress = true;
     if (timed_ && options_.check) {
       const std::size_t first = mismatches_.size();
+      for (StreamMonitor* monitor : au_.monitors()) monitor->CheckDue(cycle, multi_head, mismatches_);
+      memory_.CheckDue(cycle, mismatches_);
       board_.CheckDue(cycle, mismatches_);
       for (std::size_t i = first; i < mismatches_.size(); ++i)
         mismatches_[i].actual += Handshake(mismatches_[i].stream);
@@ -377,8 +413,8 @@ class Session {
   // After the transfers of `cycle` in the drain phase: the head is finished when every
   // expected transfer happened and the FU is idle.
   void Drain(std::int64_t cycle) {
-    const bool outputs_done =
-        options_.check ? board_.Done() : last_beats_ == workload_.heads[head_].q.codes.rows;
+    const bool outputs_done = options_.check ? board_.Done() && AuDone()
+                                             : outputs_seen_ == workload_.heads[head_].q.codes.rows;
     if (!outputs_done) {
       drain_done_since_ = -1;
       // An FU that went idle with transfers still expected will not send them.
@@ -386,7 +422,7 @@ class Session {
       if (options_.check && idle_since_ >= 0 && cycle - idle_since_ >= kIdleLimit) {
         Mismatch m = Protocol(cycle, "idle", "idle_o", "0 while transfers are still expected",
                               fmt::format("1 for {} cycles", kIdleLimit), "");
-        m.detail = "  waiting for:\n" + board_.Pending();
+        m.detail = "  waiting for:\n" + Pending();
         mismatches_.push_back(m);
       }
       return;
@@ -407,11 +443,33 @@ class Session {
     }
   }
 
+  bool AuDone() {
+    for (StreamMonitor* monitor : au_.monitors()) {
+      if (!monitor->Done()) return false;
+    }
+    return memory_.Done() && memory_.idle();
+  }
+
+  std::string Pending() {
+    std::string text = board_.Pending();
+    for (StreamMonitor* monitor : au_.monitors()) text += monitor->Pending();
+    return text + memory_.Pending();
+  }
+
+  // An output row {query, D values} as the RTL produced it.
+  void RecordOutput(const std::vector<std::int64_t>& values) {
+    ++outputs_seen_;
+    auto& rows = result_.outputs[head_];
+    const auto query = static_cast<std::size_t>(values.at(0));
+    if (query >= rows.size()) return;
+    rows[query].assign(values.begin() + 1, values.end());
+  }
+
   void Cycle(std::int64_t cycle) {
     if (window_ != nullptr && cycle == window_->first && window_->first > 0) {
       dut_->StartTrace(window_->path);
     }
-    DriveInputs();
+    DriveInputs(cycle);
     ports_.SetClock(false);
     dut_->Eval(kHalfPeriod);
     Tracing(cycle);
@@ -427,7 +485,7 @@ class Session {
                             fmt::format("none since cycle {}", last_progress_), "");
       m.detail = fmt::format("  idle_o {}, kload_ready_o {}, query_ready_o {}\n  waiting for:\n{}",
                              ports_.idle() ? 1 : 0, ports_.kload_ready() ? 1 : 0,
-                             ports_.query_ready() ? 1 : 0, board_.Pending());
+                             ports_.query_ready() ? 1 : 0, Pending());
       mismatches_.push_back(m);
     }
     ports_.SetClock(true);
@@ -443,6 +501,8 @@ class Session {
   std::unique_ptr<Dut> dut_;
   FuPorts ports_;
   Scoreboard board_;
+  AuStreams au_;
+  MemoryResponder memory_;
   std::vector<HeadPlan> plans_;
   CosimResult result_;
   std::vector<Mismatch> mismatches_;
@@ -464,7 +524,6 @@ class Session {
   std::size_t query_pos_ = 0;
   int query_wait_ = 0;
   bool query_valid_ = false;
-  int last_beats_ = 0;
   std::int64_t head_first_query_ = 0;
   std::int64_t last_progress_ = 0;
   std::int64_t last_transfer_ = 0;
@@ -473,6 +532,8 @@ class Session {
   std::vector<HeldTransfer<RowSample>> row_held_;
   std::vector<HeldTransfer<SurvSample>> surv_held_;
   std::vector<SurvSample> surv_sample_;
+  std::vector<StallGenerator> au_stalls_;
+  int outputs_seen_ = 0;
 };
 
 }  // namespace

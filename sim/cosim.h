@@ -32,6 +32,7 @@ struct CosimOptions {
   std::int64_t watchdog_cycles = 0;  ///< cycles without any transfer that end the run; 0: auto
   std::string trace_path;            ///< write an FST trace around the first mismatch here
   std::int64_t trace_window = 200;   ///< cycles of trace before (and a quarter after) it
+  int mem_latency = 4;               ///< memory responder: cycles from request to response
 };
 
 struct CosimResult {
@@ -44,6 +45,9 @@ struct CosimResult {
   std::int64_t query_cycles = 0;  ///< first query offered to last transfer, per head, summed
   std::int64_t ideal_cycles = 0;  ///< golden::IdealFuCycles, summed over heads
   std::int64_t transfers_checked = 0;
+  std::int64_t rows_fetched = 0;  ///< K and V rows the AU fetched (each 2 x 16 D bits)
+  /// The output rows the RTL produced, per head, per query (empty where none came).
+  std::vector<std::vector<std::vector<std::int64_t>>> outputs;
   double seconds = 0.0;              ///< wall time of the cycle loop
   bool timed = false;                ///< cycle-exact checking (no stall seed)
   std::int64_t watchdog_cycles = 0;  ///< the limit that applied

@@ -34,6 +34,20 @@ struct FuShape {
   int sum_w = 24;
   int lane_cnt_w = 5;
   int div_cycles = 13;
+  // The attention unit.
+  int au_lanes = 4;
+  int pv_lanes = 4;
+  int fetch_rows = 4;
+  int fx = 8;
+  int pb = 15;
+  int logit_w = 38;
+  int p_w = 16;
+  int z_w = 25;
+  int acnt_w = 3;
+  int pcnt_w = 3;
+  int fcnt_w = 3;
+  int div_groups = 4;
+  int div_latency = 18;
   bool traced = false;      ///< compiled with --trace-fst
   std::string fault;        ///< the fault injected into the RTL (test builds), or empty
   std::string build_flags;  ///< the Verilator command-line flags the model was built with

@@ -27,6 +27,15 @@ FuPorts::FuPorts(const FuShape& shape, PortTable& ports) : shape_(shape) {
   cfg_n_keys_ = input("cfg_n_keys_i");
   cfg_causal_ = input("cfg_causal_i");
   cfg_alpha_ = input("cfg_alpha_i");
+  cfg_scale_m_ = input("cfg_scale_m_i");
+  cfg_scale_e_ = input("cfg_scale_e_i");
+  for (const char* name : {"mem_req_ready_i", "mem_rsp_valid_i", "mem_rsp_k_i", "mem_rsp_v_i",
+                           "out_ready_i"}) {
+    input(name);
+  }
+  if (shape.probes) {
+    for (const char* name : {"au_logit_ready_i", "au_p_ready_i", "au_z_ready_i"}) input(name);
+  }
   kload_valid_ = input("kload_valid_i");
   kload_index_ = input("kload_index_i");
   kload_data_ = input("kload_data_i");
@@ -49,7 +58,7 @@ FuPorts::FuPorts(const FuShape& shape, PortTable& ports) : shape_(shape) {
       round.row_min = ports.Find(name("row_min_o"));
       round.row_t = ports.Find(name("row_t_o"));
     }
-    if (shape.probes || r == shape.num_rounds) {
+    if (shape.probes) {
       round.surv_valid = ports.Find(name("surv_valid_o"));
       round.surv_ready = input(name("surv_ready_i").c_str());
       round.surv_query = ports.Find(name("surv_query_o"));

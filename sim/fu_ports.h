@@ -1,6 +1,6 @@
 #pragma once
-// The FU's port interface (docs/fu-microarchitecture.md, "Ports of <prefix>fu_top") in the
-// harness's terms: typed inputs to drive and typed samples of the output streams, over the
+// The accelerator's FU-side port interface (docs/fu-microarchitecture.md) in the harness's
+// terms; the AU's streams are registered as generic monitors (sim/au_streams.h): typed inputs to drive and typed samples of the output streams, over the
 // PortTable of any configuration. Rounds are numbered from 1 as in the port names.
 
 #include <cstdint>
@@ -51,6 +51,11 @@ class FuPorts {
   void SetReset(bool asserted) { rst_n_.SetBool(!asserted); }
   /// n_k, the causal mask and A_r of every round (two's complement fields of cfg_alpha_i).
   void SetConfig(int n_keys, bool causal, std::span<const int> alpha);
+  /// The softmax scale (M, E) of the head about to run.
+  void SetScale(std::uint32_t m, int e) {
+    cfg_scale_m_.Set(m);
+    cfg_scale_e_.Set(static_cast<std::uint64_t>(e));
+  }
   void SetKloadValid(bool valid) { kload_valid_.SetBool(valid); }
   void SetKloadData(int index, std::span<const std::int16_t> row);
   void SetQueryValid(bool valid) { query_valid_.SetBool(valid); }
@@ -80,7 +85,7 @@ class FuPorts {
   static void Scramble(PortRef& port, std::mt19937_64& rng);
 
   FuShape shape_;
-  PortRef clk_, rst_n_, cfg_n_keys_, cfg_causal_, cfg_alpha_;
+  PortRef clk_, rst_n_, cfg_n_keys_, cfg_causal_, cfg_alpha_, cfg_scale_m_, cfg_scale_e_;
   PortRef kload_valid_, kload_ready_, kload_index_, kload_data_;
   PortRef query_valid_, query_ready_, query_index_, query_data_;
   PortRef idle_;

@@ -91,7 +91,7 @@ void Scoreboard::Expect(int head, const golden::QueryResult& result, int num_can
       }
       rows_[ri].items.push_back(row);
     }
-    if (shape_.probes || r == shape_.num_rounds) {
+    if (shape_.probes) {
       const std::vector<golden::SurvivorBeat> split =
           timing != nullptr ? timing->beats[ri]
                             : golden::SplitIntoBeats(candidates, round.survivors, shape_.lanes);

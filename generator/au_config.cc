@@ -1,0 +1,113 @@
+#include "generator/au_config.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "golden/errors.h"
+#include "golden/softmax.h"
+
+namespace energon::gen {
+namespace {
+
+using golden::InputError;
+using golden::Int128;
+
+constexpr int kMaxAuLanes = 64;
+constexpr int kDefaultMaxDivLanes = 16;
+constexpr int kQuotientBits = 16;  // round_half_away(acc / Z) <= 2^15
+
+int Clog2Of(long long x) {
+  int bits = 0;
+  while ((1LL << bits) < x) ++bits;
+  return bits;
+}
+
+void CheckRange(const char* option, const char* what, int value, int lo, int hi) {
+  if (value < lo || value > hi) {
+    throw InputError(option, fmt::format("{} is outside {}..{} ({}); use {}", value, lo, hi, what,
+                                         std::clamp(value, lo, hi)));
+  }
+}
+
+int ResolvedFetchRows(const AuConfig& au, int fu_lanes) {
+  return au.fetch_rows != 0 ? au.fetch_rows : std::min(au.au_lanes, fu_lanes);
+}
+int ResolvedPvLanes(const AuConfig& au) { return au.pv_lanes != 0 ? au.pv_lanes : au.au_lanes; }
+int ResolvedDivLanes(const AuConfig& au, int d) {
+  return au.div_lanes != 0 ? au.div_lanes : std::min(d, kDefaultMaxDivLanes);
+}
+
+}  // namespace
+
+int SignedBits(Int128 lo, Int128 hi) {
+  int bits = 1;
+  while (!(-(Int128{1} << (bits - 1)) <= lo && hi < (Int128{1} << (bits - 1)))) ++bits;
+  return bits;
+}
+
+int UnsignedBits(Int128 hi) {
+  int bits = 1;
+  while (hi >= (Int128{1} << bits)) ++bits;
+  return bits;
+}
+
+std::string AuPrefixPart(const AuConfig& au, int d, int fu_lanes) {
+  std::string part = fmt::format("a{}", au.au_lanes);
+  if (ResolvedPvLanes(au) != au.au_lanes) part += fmt::format("p{}", ResolvedPvLanes(au));
+  if (ResolvedFetchRows(au, fu_lanes) != std::min(au.au_lanes, fu_lanes)) {
+    part += fmt::format("f{}", ResolvedFetchRows(au, fu_lanes));
+  }
+  if (ResolvedDivLanes(au, d) != std::min(d, kDefaultMaxDivLanes)) {
+    part += fmt::format("v{}", ResolvedDivLanes(au, d));
+  }
+  if (au.fx != AuConfig{}.fx || au.pb != AuConfig{}.pb) part += fmt::format("x{}b{}", au.fx, au.pb);
+  return part + "_";
+}
+
+AuDerived DeriveAu(const AuConfig& au, int d, int n_max, int fu_lanes) {
+  CheckRange("--au-lanes", "exact logits per cycle", au.au_lanes, 1, kMaxAuLanes);
+  if (au.pv_lanes != 0) {
+    CheckRange("--pv-lanes", "survivor rows into p*V per cycle; 0 = --au-lanes", au.pv_lanes, 1,
+               kMaxAuLanes);
+  }
+  if (au.fetch_rows != 0) {
+    CheckRange("--fetch-rows", "keys per memory request, at most --fu-lanes since the survivor "
+               "buffer gives that many per cycle; 0 = min(--au-lanes, --fu-lanes)",
+               au.fetch_rows, 1, fu_lanes);
+  }
+  if (au.div_lanes != 0) {
+    CheckRange("--div-lanes", "rounded divisions per cycle, at most D; 0 = min(D, 16)",
+               au.div_lanes, 1, d);
+  }
+  CheckRange("--fx", "fraction bits of the log2 distance", au.fx, golden::kMinFx, golden::kMaxFx);
+  CheckRange("--pb", "precision bits of p", au.pb, golden::kMinPb, golden::kMaxPb);
+
+  AuDerived out;
+  out.au_lanes = au.au_lanes;
+  out.pv_lanes = ResolvedPvLanes(au);
+  out.fetch_rows = ResolvedFetchRows(au, fu_lanes);
+  out.div_lanes = ResolvedDivLanes(au, d);
+  out.fx = au.fx;
+  out.pb = au.pb;
+  const Int128 big = Int128{1} << 30;    // (-2^15)^2, the largest product of two int16 codes
+  const Int128 small = big - (1 << 15);  // -2^15 * (2^15 - 1), the most negative one
+  out.logit_w = SignedBits(-small * d, big * d);
+  out.dist_w = UnsignedBits((big + small) * d);
+  out.p_w = au.pb + 1;
+  const Int128 p_max = Int128{1} << au.pb;
+  out.z_w = UnsignedBits(p_max * n_max);
+  out.acc_w = SignedBits(-(Int128{1} << 15) * n_max * p_max, ((1 << 15) - 1) * p_max * n_max);
+  out.lb_banks = std::max(out.au_lanes, out.pv_lanes);
+  out.lb_rows = (n_max + out.lb_banks - 1) / out.lb_banks;
+  out.lb_row_w = std::max(1, Clog2Of(out.lb_rows));
+  out.lb_addr_w = Clog2Of(2LL * out.lb_rows);
+  out.acnt_w = Clog2Of(out.au_lanes + 1LL);
+  out.pcnt_w = Clog2Of(out.pv_lanes + 1LL);
+  out.fcnt_w = Clog2Of(out.fetch_rows + 1LL);
+  out.div_groups = (d + out.div_lanes - 1) / out.div_lanes;
+  out.div_latency = kQuotientBits + 2;
+  return out;
+}
+
+}  // namespace energon::gen

@@ -1,0 +1,104 @@
+#include "golden/accel_timing.h"
+
+#include <algorithm>
+#include <array>
+
+namespace energon::golden {
+namespace {
+
+// m cut into pieces of `size`, the last one shorter.
+std::vector<int> Chunks(int m, int size) {
+  std::vector<int> counts;
+  for (int done = 0; done < m; done += size) counts.push_back(std::min(size, m - done));
+  return counts;
+}
+
+}  // namespace
+
+std::vector<int> RequestCounts(int m, const AuTiming& au) { return Chunks(m, au.fetch_rows); }
+
+std::vector<int> LogitBeatCounts(int m, const AuTiming& au) {
+  std::vector<int> counts;
+  for (int request : RequestCounts(m, au)) {
+    for (int beat : Chunks(request, au.au_lanes)) counts.push_back(beat);
+  }
+  return counts;
+}
+
+std::vector<int> PBeatCounts(int m, const AuTiming& au) { return Chunks(m, au.pv_lanes); }
+
+// The recurrences restate the stage schedules of docs/au-microarchitecture.md. Every buffer
+// between two stages has two slots; a slot handed over by a pulse in cycle c is visible to the
+// other side from c + 1, so query k may use the slot that query k - 2 freed.
+//   fetch   accept a (after the FU's done pulse, with a free context slot); request w in
+//           a+1+w; done (survivor slot freed) in a+W; idle from a+W+1.
+//   logit   accept g (a context, a free logit slot); from g+1 one sub-beat per cycle while
+//           its response is valid; logit beat one cycle after its sub-beat; done with the
+//           last beat; idle one cycle later.
+//   softmax accept s (a full logit slot, a free accumulator slot); window w read in s+w, its
+//           p beat in s+3+w; the logit slot freed with the last read; done in s+W+2; Z and
+//           idle from s+W+3.
+//   divide  accept d (a full accumulator slot); group g issued in d+g; the slot freed with
+//           the last group; output beat in d+G-1+latency.
+std::vector<AccelQueryTiming> PredictAccelTiming(const FuTiming& fu, const AuTiming& au,
+                                                 const std::vector<QueryResult>& results,
+                                                 const std::vector<int>& num_candidates,
+                                                 std::int64_t first_cycle) {
+  std::vector<AccelQueryTiming> timing;
+  if (results.empty()) return timing;
+  FuScheduler fu_scheduler(fu, static_cast<int>(results[0].rounds.size()), first_cycle);
+  // Per stage: when it is idle again, and (ring of two) when query k-2 freed its output slot.
+  std::int64_t fetch_idle = 0, logit_idle = 0, softmax_idle = 0, divide_idle = 0;
+  std::array<std::int64_t, 2> survivor_free{0, 0}, context_free{0, 0}, logit_free{0, 0},
+      acc_free{0, 0};
+  std::int64_t last_response = -1;  // the cycle the previous response was taken
+  for (std::size_t k = 0; k < results.size(); ++k) {
+    const std::size_t slot = k % 2;
+    AccelQueryTiming t;
+    t.fu = fu_scheduler.Next(results[k], num_candidates[k], survivor_free[slot]);
+    const int m = static_cast<int>(results[k].rounds.back().survivors.size());
+    AuQueryTiming& q = t.au;
+
+    const std::vector<int> requests = RequestCounts(m, au);
+    const std::int64_t a = std::max({t.fu.done_cycle + 1, fetch_idle, context_free[slot]});
+    for (std::size_t w = 0; w < requests.size(); ++w) {
+      q.request.push_back(a + 1 + static_cast<std::int64_t>(w));
+    }
+    const auto num_requests = static_cast<std::int64_t>(requests.size());
+    survivor_free[slot] = a + num_requests + 1;
+    fetch_idle = a + num_requests + 1;
+
+    const std::int64_t g = std::max({a + 1, logit_idle, logit_free[slot]});
+    context_free[slot] = g + 1;
+    std::int64_t ready = g + 1;  // the logit stage's next free cycle
+    for (std::size_t w = 0; w < requests.size(); ++w) {
+      const std::int64_t valid = std::max(q.request[w] + au.mem_latency, last_response + 1);
+      std::int64_t cycle = std::max(ready, valid);
+      const int beats = (requests[w] + au.au_lanes - 1) / au.au_lanes;
+      for (int b = 0; b < beats; ++b) q.logit.push_back(cycle + b + 1);
+      cycle += beats - 1;  // the response is taken with its last sub-beat
+      q.response.push_back(cycle);
+      last_response = cycle;
+      ready = cycle + 1;
+    }
+    const std::int64_t logit_done = ready;  // with the last logit beat
+    logit_idle = logit_done + 1;
+
+    const auto windows = static_cast<std::int64_t>(PBeatCounts(m, au).size());
+    const std::int64_t s = std::max({logit_done + 1, softmax_idle, acc_free[slot]});
+    for (std::int64_t w = 0; w < windows; ++w) q.p.push_back(s + 3 + w);
+    logit_free[slot] = s + windows;
+    const std::int64_t softmax_done = s + windows + 2;
+    q.z = softmax_done + 1;
+    softmax_idle = softmax_done + 1;
+
+    const std::int64_t d = std::max(softmax_done + 1, divide_idle);
+    acc_free[slot] = d + au.div_groups;
+    divide_idle = d + au.div_groups;
+    q.out = d + au.div_groups - 1 + au.div_latency;
+    timing.push_back(std::move(t));
+  }
+  return timing;
+}
+
+}  // namespace energon::golden

@@ -1,0 +1,54 @@
+#pragma once
+// The golden timing model of the whole accelerator: the FU's schedule (golden/fu_timing.h)
+// interleaved query by query with the attention unit's (docs/au-microarchitecture.md). From
+// the configuration, the data (candidate and survivor counts) and the memory port's fixed
+// latency it predicts the cycle of every transfer when the harness never stalls: queries
+// offered back to back, every probe and output always ready, every memory request taken at
+// once and answered `mem_latency` cycles later (in order, one response per cycle).
+
+#include <cstdint>
+#include <vector>
+
+#include "golden/fu_timing.h"
+#include "golden/mp_mrf.h"
+
+namespace energon::golden {
+
+/// The AU parameters that shape its schedule.
+struct AuTiming {
+  int au_lanes = 4;      ///< logits per cycle
+  int pv_lanes = 4;      ///< survivors into p * V per cycle
+  int fetch_rows = 4;    ///< keys per memory request
+  int div_groups = 4;    ///< issue cycles of one query's division, ceil(D / div lanes)
+  int div_latency = 18;  ///< cycles from a division group's issue to the output beat
+  int mem_latency = 4;   ///< memory: a request taken in cycle c is answered from c + latency
+};
+
+/// How a query's m survivors are cut into transfers (all in survivor order).
+std::vector<int> RequestCounts(int m, const AuTiming& au);    ///< keys per memory request
+std::vector<int> LogitBeatCounts(int m, const AuTiming& au);  ///< logits per logit beat
+std::vector<int> PBeatCounts(int m, const AuTiming& au);      ///< p values per p beat
+
+/// Predicted AU transfers of one query.
+struct AuQueryTiming {
+  std::vector<std::int64_t> request;   ///< memory requests
+  std::vector<std::int64_t> response;  ///< memory responses (the cycle the AU takes each)
+  std::vector<std::int64_t> logit;     ///< logit probe beats
+  std::vector<std::int64_t> p;         ///< p probe beats
+  std::int64_t z = 0;                  ///< Z probe
+  std::int64_t out = 0;                ///< output row
+};
+
+struct AccelQueryTiming {
+  QueryTiming fu;
+  AuQueryTiming au;
+};
+
+/// Predicts the schedule of `results` (one head, queries in the order they are offered, the
+/// first offered in `first_cycle`), each query's |C_0| in `num_candidates`.
+std::vector<AccelQueryTiming> PredictAccelTiming(const FuTiming& fu, const AuTiming& au,
+                                                 const std::vector<QueryResult>& results,
+                                                 const std::vector<int>& num_candidates,
+                                                 std::int64_t first_cycle);
+
+}  // namespace energon::golden

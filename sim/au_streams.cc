@@ -1,0 +1,219 @@
+#include "sim/au_streams.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace energon::sim {
+
+namespace {
+constexpr std::uint64_t kRspGapStream = 65;
+constexpr std::uint64_t kRspLatencyStream = 66;
+}  // namespace
+
+golden::AuTiming AuTimingOf(const FuShape& shape, int mem_latency) {
+  golden::AuTiming au;
+  au.au_lanes = shape.au_lanes;
+  au.pv_lanes = shape.pv_lanes;
+  au.fetch_rows = shape.fetch_rows;
+  au.div_groups = shape.div_groups;
+  au.div_latency = shape.div_latency;
+  au.mem_latency = mem_latency;
+  return au;
+}
+
+MemoryResponder::MemoryResponder(const FuShape& shape, PortTable& ports, int latency,
+                                 std::optional<std::uint64_t> stall_seed,
+                                 const StallProfile& profile)
+    : shape_(shape),
+      req_valid_(ports.Find("mem_req_valid_o")),
+      req_ready_(ports.Find("mem_req_ready_i")),
+      req_count_(ports.Find("mem_req_count_o")),
+      req_index_(ports.Find("mem_req_index_o")),
+      rsp_valid_(ports.Find("mem_rsp_valid_i")),
+      rsp_ready_(ports.Find("mem_rsp_ready_o")),
+      rsp_k_(ports.Find("mem_rsp_k_i")),
+      rsp_v_(ports.Find("mem_rsp_v_i")),
+      latency_(latency),
+      stalls_(stall_seed.has_value()) {
+  if (stall_seed) {
+    rsp_gap_ = StallGenerator(DeriveSeed(*stall_seed, kRspGapStream), profile);
+    extra_.seed(DeriveSeed(*stall_seed, kRspLatencyStream));
+  }
+}
+
+void MemoryResponder::ExpectResponses(const std::vector<std::int64_t>& cycles) {
+  expected_.insert(expected_.end(), cycles.begin(), cycles.end());
+}
+
+void MemoryResponder::Drive(std::int64_t cycle, std::mt19937_64& scramble) {
+  const bool gap = rsp_gap_.Next();
+  if (!presenting_ && !queue_.empty() && queue_.front().ready_at <= cycle && !gap) {
+    // Present the next response: its rows in the request's lanes, random bits elsewhere.
+    presenting_ = true;
+    const Request& r = queue_.front();
+    const int row_bits = 16 * shape_.d;
+    for (int lane = 0; lane < shape_.fetch_rows; ++lane) {
+      for (int t = 0; t < shape_.d; ++t) {
+        const int lsb = lane * row_bits + 16 * t;
+        if (lane < static_cast<int>(r.keys.size())) {
+          const auto key = static_cast<std::size_t>(r.keys[static_cast<std::size_t>(lane)]);
+          rsp_k_.SetBits(lsb, 16, static_cast<std::uint16_t>(k_->row(static_cast<int>(key))[t]));
+          rsp_v_.SetBits(lsb, 16, static_cast<std::uint16_t>(v_->row(static_cast<int>(key))[t]));
+        } else {
+          rsp_k_.SetBits(lsb, 16, scramble());
+          rsp_v_.SetBits(lsb, 16, scramble());
+        }
+      }
+    }
+  }
+  rsp_valid_.SetBool(presenting_);
+}
+
+bool MemoryResponder::Sample(std::int64_t cycle, bool check, std::vector<Mismatch>& out) {
+  bool progress = false;
+  if (req_valid_.GetBool() && req_ready_.GetBool()) {
+    progress = true;
+    Request r;
+    const auto count = static_cast<int>(req_count_.Get());
+    for (int lane = 0; lane < count && lane < shape_.fetch_rows; ++lane) {
+      r.keys.push_back(static_cast<int>(req_index_.GetBits(lane * shape_.idx_w, shape_.idx_w)));
+    }
+    bool in_range = !r.keys.empty();
+    for (int key : r.keys) in_range = in_range && key < k_->rows;
+    if (!in_range) {
+      // The request monitor reports what differs; the responder answers with what it can.
+      for (int& key : r.keys) key = std::min(key, k_->rows - 1);
+      if (r.keys.empty()) r.keys.push_back(0);
+    }
+    std::int64_t extra = 0;
+    if (stalls_) extra = static_cast<std::int64_t>(extra_() % static_cast<std::uint64_t>(3 * latency_ + 1));
+    r.ready_at = cycle + latency_ + extra;
+    rows_fetched_ += static_cast<std::int64_t>(r.keys.size());
+    queue_.push_back(std::move(r));
+  }
+  if (presenting_ && rsp_ready_.GetBool()) {
+    progress = true;
+    presenting_ = false;
+    queue_.pop_front();
+    if (check) {
+      if (next_expected_ < expected_.size()) {
+        const std::int64_t due = expected_[next_expected_++];
+        if (due >= 0 && due != cycle) {
+          Mismatch m;
+          m.cycle = cycle;
+          m.stream = "mem_rsp";
+          m.field = "cycle";
+          m.expected = std::to_string(due);
+          m.actual = std::to_string(cycle);
+          m.detail = fmt::format("  response {} taken", next_expected_ - 1);
+          out.push_back(m);
+        }
+      }
+    }
+  }
+  return progress;
+}
+
+void MemoryResponder::CheckDue(std::int64_t cycle, std::vector<Mismatch>& out) {
+  if (next_expected_ == expected_.size()) return;
+  const std::int64_t due = expected_[next_expected_];
+  if (due < 0 || due > cycle) return;
+  Mismatch m;
+  m.cycle = cycle;
+  m.stream = "mem_rsp";
+  m.field = "transfer";
+  m.expected = fmt::format("response {} taken in cycle {}", next_expected_, due);
+  m.actual = fmt::format("none (mem_rsp_valid_i {}, mem_rsp_ready_o {})", presenting_ ? 1 : 0,
+                         rsp_ready_.GetBool() ? 1 : 0);
+  out.push_back(m);
+}
+
+std::string MemoryResponder::Pending() const {
+  if (next_expected_ == expected_.size() && queue_.empty()) return "";
+  return fmt::format("    mem_rsp: {} response(s) queued, {} expected still\n", queue_.size(),
+                     expected_.size() - next_expected_);
+}
+
+AuStreams::AuStreams(const FuShape& shape, PortTable& ports)
+    : shape_(shape), au_(AuTimingOf(shape, 1)) {
+  const int idx = shape.idx_w;
+  requests_ = std::make_unique<StreamMonitor>(
+      "mem_req", ports, "mem_req_valid_o", "mem_req_ready_i",
+      std::vector<StreamField>{{"count", "mem_req_count_o"},
+                               {"index", "mem_req_index_o", false, shape.fetch_rows, idx}},
+      "count");
+  if (shape.probes) {
+    logits_ = std::make_unique<StreamMonitor>(
+        "au_logit", ports, "au_logit_valid_o", "au_logit_ready_i",
+        std::vector<StreamField>{
+            {"query", "au_logit_query_o"},
+            {"count", "au_logit_count_o"},
+            {"last", "au_logit_last_o"},
+            {"logit", "au_logit_logit_o", true, shape.au_lanes, shape.logit_w}},
+        "count");
+    ps_ = std::make_unique<StreamMonitor>(
+        "au_p", ports, "au_p_valid_o", "au_p_ready_i",
+        std::vector<StreamField>{{"query", "au_p_query_o"},
+                                 {"count", "au_p_count_o"},
+                                 {"last", "au_p_last_o"},
+                                 {"p", "au_p_p_o", false, shape.pv_lanes, shape.p_w}},
+        "count");
+    zs_ = std::make_unique<StreamMonitor>(
+        "au_z", ports, "au_z_valid_o", "au_z_ready_i",
+        std::vector<StreamField>{{"query", "au_z_query_o"}, {"z", "au_z_z_o"}});
+  }
+  outputs_ = std::make_unique<StreamMonitor>(
+      "out", ports, "out_valid_o", "out_ready_i",
+      std::vector<StreamField>{{"query", "out_query_o"},
+                               {"out", "out_data_o", true, shape.d, 16}});
+}
+
+std::vector<StreamMonitor*> AuStreams::monitors() {
+  std::vector<StreamMonitor*> list = {requests_.get()};
+  if (logits_) list.insert(list.end(), {logits_.get(), ps_.get(), zs_.get()});
+  list.push_back(outputs_.get());
+  return list;
+}
+
+void AuStreams::Expect(int head, const golden::QueryResult& result,
+                       const golden::AuQueryTiming* timing) {
+  const std::vector<std::int32_t>& keys = result.rounds.back().survivors;
+  const golden::AttentionResult& att = result.attention;
+  const int m = static_cast<int>(keys.size());
+  const auto cycle = [&](const std::vector<std::int64_t>* cycles, std::size_t i) {
+    return timing == nullptr ? std::int64_t{-1} : (*cycles)[i];
+  };
+  std::size_t pos = 0;
+  const std::vector<int> requests = golden::RequestCounts(m, au_);
+  for (std::size_t w = 0; w < requests.size(); ++w) {
+    ExpectedTransfer t{head, result.index, {requests[w]}, cycle(timing ? &timing->request : nullptr, w)};
+    for (int i = 0; i < requests[w]; ++i) t.values.push_back(keys[pos++]);
+    requests_->Expect(std::move(t));
+  }
+  if (logits_) {
+    pos = 0;
+    const std::vector<int> beats = golden::LogitBeatCounts(m, au_);
+    for (std::size_t b = 0; b < beats.size(); ++b) {
+      ExpectedTransfer t{head, result.index, {result.index, beats[b], b + 1 == beats.size()},
+                         cycle(timing ? &timing->logit : nullptr, b)};
+      for (int i = 0; i < beats[b]; ++i) t.values.push_back(att.logits[pos++]);
+      logits_->Expect(std::move(t));
+    }
+    pos = 0;
+    const std::vector<int> pbeats = golden::PBeatCounts(m, au_);
+    for (std::size_t b = 0; b < pbeats.size(); ++b) {
+      ExpectedTransfer t{head, result.index, {result.index, pbeats[b], b + 1 == pbeats.size()},
+                         cycle(timing ? &timing->p : nullptr, b)};
+      for (int i = 0; i < pbeats[b]; ++i) t.values.push_back(att.p[pos++]);
+      ps_->Expect(std::move(t));
+    }
+    zs_->Expect({head, result.index, {result.index, static_cast<std::int64_t>(att.z)},
+                 timing ? timing->z : -1});
+  }
+  ExpectedTransfer out{head, result.index, {result.index}, timing ? timing->out : -1};
+  for (std::int16_t v : att.out) out.values.push_back(v);
+  outputs_->Expect(std::move(out));
+}
+
+}  // namespace energon::sim
