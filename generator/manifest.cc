@@ -24,13 +24,6 @@ nlohmann::ordered_json MakeManifest(const FuConfig& config, const FuDerived& der
   manifest["generator"] = {{"name", kGeneratorName}, {"version", GeneratorVersion()}};
   manifest["config"] = ConfigJson(config, derived);
   manifest["derived"] = DerivedJson(derived);
-  if (!config.fault.empty()) {
-    // Test-only RTL (energon-gen --inject-fault) says so.
-    manifest["injected_fault"] = config.fault;
-    manifest["generated"]["notice"] = manifest["generated"]["notice"].get<std::string>() +
-                                      "; TEST ONLY: deliberately wrong RTL with the injected "
-                                      "fault " + config.fault;
-  }
   manifest["top"] = TopModule(derived);
   Json port_list = Json::array();
   for (const Port& port : ports) {
@@ -42,13 +35,16 @@ nlohmann::ordered_json MakeManifest(const FuConfig& config, const FuDerived& der
   manifest["ports"] = port_list;
   Json memory_list = Json::array();
   for (const Memory& memory : Memories(config, derived)) {
-    memory_list.push_back({{"name", memory.name},
-                           {"module", derived.prefix + "mem_1r1w"},
-                           {"instances", memory.instances},
-                           {"depth", memory.depth},
-                           {"width", memory.width},
-                           {"ports", "1 write, 1 synchronous read with enable"},
-                           {"doc", memory.doc}});
+    memory_list.push_back(
+        {{"name", memory.name},
+         {"kind", memory.rom ? "rom" : "ram"},
+         {"module", derived.prefix + (memory.rom ? "au_exp2" : "mem_1r1w")},
+         {"instances", memory.instances},
+         {"depth", memory.depth},
+         {"width", memory.width},
+         {"ports", memory.rom ? "1 asynchronous read (a case table)"
+                              : "1 write, 1 synchronous read with enable"},
+         {"doc", memory.doc}});
   }
   manifest["memories"] = memory_list;
   Json file_list = Json::array();

@@ -18,9 +18,9 @@ find_program(ENERGON_YOSYS yosys)
 # One model build at a time, each using every core for its C++ files (its make -j).
 set_property(GLOBAL APPEND PROPERTY JOB_POOLS energon_verilator=1)
 
-# energon_cosim_model(<name> CONFIG <file> [FAULT <fault>] [TRACE] [NETLIST])
-#   Library target energon_model_<name>: the Verilated model of CONFIG (with RTL fault FAULT
-#   injected, a test-only generator option), its adapter and the harness. Its header
+# energon_cosim_model(<name> CONFIG <file> [FAULT <file.fault>] [TRACE] [NETLIST])
+#   Library target energon_model_<name>: the Verilated model of CONFIG (with the test-only RTL
+#   edits of a fault file applied, sim/cmake/apply_fault.cmake), its adapter and the harness. Its header
 #   <name>_dut.h declares energon::sim::models::<name>_fu::Model(). TRACE compiles FST tracing
 #   in (about twice the C++ of the model). NETLIST models the Yosys gate netlist of the RTL
 #   (synth/yosys.ys) instead of the RTL itself.
@@ -37,7 +37,8 @@ function(energon_cosim_model name)
   set(CONFIG "${ARG_CONFIG}")
   set(FAULT_NOTE "")
   if(ARG_FAULT)
-    set(FAULT_NOTE ", with the injected RTL fault '${ARG_FAULT}'")
+    get_filename_component(fault_name "${ARG_FAULT}" NAME_WE)
+    set(FAULT_NOTE ", with the injected RTL fault '${fault_name}'")
   endif()
   if(ARG_NETLIST)
     if(NOT ENERGON_YOSYS)
@@ -61,9 +62,9 @@ function(energon_cosim_model name)
             "-DADAPTER_TEMPLATE=${cmake_dir}/dut_adapter.cc.in"
             -P "${cmake_dir}/build_model.cmake"
     DEPENDS ${ENERGON_GEN_DEPENDS} "${config}" "${cmake_dir}/build_model.cmake"
-            "${cmake_dir}/dut_adapter.cc.in"
+            "${cmake_dir}/dut_adapter.cc.in" "${cmake_dir}/apply_fault.cmake" ${ARG_FAULT}
     JOB_POOL energon_verilator
-    COMMENT "Generating and verilating the ${name} FU model"
+    COMMENT "Generating and verilating the ${name} accelerator model"
     VERBATIM)
 
   add_library(energon_model_${name} STATIC "${adapter}")

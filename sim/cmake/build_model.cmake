@@ -11,7 +11,7 @@
 # When the generator's output and the flow are unchanged, nothing is rebuilt: the outputs keep
 # their time stamps, so (Ninja restats custom commands) nothing downstream rebuilds either.
 #
-# Inputs (-D): GEN, CONFIG, FAULT (may be empty), TRACE (ON/OFF), NETLIST (ON/OFF), YOSYS (with
+# Inputs (-D): GEN, CONFIG, FAULT (a fault file, apply_fault.cmake; may be empty), TRACE (ON/OFF), NETLIST (ON/OFF), YOSYS (with
 # NETLIST), OUT, NAME, VERILATOR, CXX, OBJCACHE (may be empty), JOBS, ADAPTER_TEMPLATE.
 
 cmake_minimum_required(VERSION 3.25)
@@ -26,10 +26,8 @@ foreach(var IN LISTS required)
   endif()
 endforeach()
 
+include("${CMAKE_CURRENT_LIST_DIR}/apply_fault.cmake")
 set(gen_args --config "${CONFIG}")
-if(FAULT)
-  list(APPEND gen_args --inject-fault "${FAULT}")
-endif()
 file(REMOVE_RECURSE "${OUT}/gen.new")
 execute_process(
   COMMAND "${GEN}" ${gen_args} --out "${OUT}/gen.new"
@@ -42,6 +40,15 @@ endif()
 
 file(READ "${OUT}/gen.new/manifest.json" manifest)
 string(JSON top GET "${manifest}" top)
+set(fault_text "")
+set(FAULT_NAME "")
+if(FAULT)
+  get_filename_component(FAULT_NAME "${FAULT}" NAME_WE)
+  # A test-owned fault file (apply_fault.cmake): the RTL is edited after generation.
+  string(JSON prefix GET "${manifest}" config prefix)
+  energon_apply_fault("${FAULT}" "${OUT}/gen.new/rtl" "${prefix}")
+  file(READ "${FAULT}" fault_text)
+endif()
 # -fno-dfg: Verilator 5.006's data-flow-graph pass merges the per-lane slice assigns of the
 # score stage ({kbits, acc, index} per lane) into chains of wide concatenations, O(L^2) words
 # copied per evaluation: the default configuration simulates 6x slower with it (6 k against
@@ -63,13 +70,15 @@ set(build_flags "verilator ${flags_text}; C++ -O1 (OPT_FAST), -O0 (OPT_SLOW)")
 execute_process(COMMAND "${VERILATOR}" --version OUTPUT_VARIABLE verilator_version
                 OUTPUT_STRIP_TRAILING_WHITESPACE)
 file(SHA256 "${CMAKE_CURRENT_LIST_FILE}" flow_hash)
+file(SHA256 "${CMAKE_CURRENT_LIST_DIR}/apply_fault.cmake" fault_flow_hash)
+string(APPEND flow_hash " ${fault_flow_hash}")
 file(SHA256 "${ADAPTER_TEMPLATE}" adapter_hash)
 if(NETLIST)
   execute_process(COMMAND "${YOSYS}" -V OUTPUT_VARIABLE yosys_version
                   OUTPUT_STRIP_TRAILING_WHITESPACE)
   string(APPEND build_flags "; the ${yosys_version} netlist of synth/yosys.ys")
 endif()
-string(CONCAT signature "${verilator_version}\n${build_flags}\n${CXX}\n${NAME}\n${FAULT}\n"
+string(CONCAT signature "${verilator_version}\n${build_flags}\n${CXX}\n${NAME}\n${fault_text}\n"
        "${flow_hash}\n${adapter_hash}\n${manifest}")
 
 set(archive "${OUT}/libdut_model.a")

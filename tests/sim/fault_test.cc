@@ -1,10 +1,13 @@
-// Proof that the checker can fail: the RTL of configs/small_nmax.cfg with one fault injected by
-// energon-gen --inject-fault (a test-only option), and the first-mismatch report each must get.
-// The expected report is derived from the golden model and the timing model independently of
-// the harness: before the first transfer the fault changes, the faulty FU behaves exactly like
-// the correct one, so that transfer's predicted cycle is the cycle of the first mismatch.
+// Proof that the checker can fail: the RTL of configs/small_nmax.cfg with one fault of
+// tests/sim/faults/ applied after generation (test-only), and the first-mismatch report each
+// must get. The expected report is derived from the golden model and the timing model
+// independently of the harness: before the first transfer the fault changes, the faulty design
+// behaves exactly like the correct one, so that transfer's predicted cycle is the cycle of the
+// first mismatch.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <climits>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -14,10 +17,19 @@
 #include <vector>
 
 #include "fault_compare_gt_dut.h"
+#include "fault_div_truncate_dut.h"
 #include "fault_drop_survivor_dut.h"
+#include "fault_exp2_entry_dut.h"
+#include "fault_fetch_late_dut.h"
+#include "fault_fetch_no_reset_dut.h"
 #include "fault_floor_threshold_dut.h"
 #include "fault_ignore_ready_dut.h"
+#include "fault_logit_short_dut.h"
+#include "fault_max_stale_dut.h"
+#include "fault_rsp_no_handshake_dut.h"
+#include "golden/accel_timing.h"
 #include "golden/fu_timing.h"
+#include "sim/au_streams.h"
 #include "golden/synthetic.h"
 #include "golden/threshold.h"
 #include "sim/cosim.h"
@@ -43,24 +55,53 @@ struct Scenario {
   CosimOptions options;
   std::vector<golden::QueryResult> results;
   std::vector<int> num_candidates;
-  std::vector<golden::QueryTiming> timing;
+  std::vector<golden::QueryTiming> timing;        // the FU's transfers
+  std::vector<golden::AuQueryTiming> au_timing;  // the AU's
 };
 
-Scenario MakeScenario(const FuShape& shape, const std::string& synthetic, std::vector<int> alpha) {
+Scenario MakeScenario(const FuShape& shape, golden::Workload workload, std::vector<int> alpha) {
   Scenario s;
-  s.workload = golden::MakeSyntheticWorkload(
-      golden::ParseSyntheticSpec("d=" + std::to_string(shape.d) + "," + synthetic));
+  s.workload = std::move(workload);
   s.options.run.alpha = std::move(alpha);
-  const golden::GoldenHead head(s.workload.heads[0], golden::HwParams{shape.rounds, 8, 15},
+  const golden::GoldenHead head(s.workload.heads[0], golden::HwParams{shape.rounds, shape.fx, shape.pb},
                                 s.options.run);
   for (int i = 0; i < s.workload.num_queries(); ++i) {
     s.results.push_back(head.Run(i));
     s.num_candidates.push_back(head.NumCandidates(i));
   }
   // K rows load in cycles 0 .. n-1, the first query is offered in cycle n.
-  s.timing = golden::PredictFuTiming({shape.lanes, shape.div_cycles}, s.results, s.num_candidates,
-                                     s.workload.num_keys());
+  for (const golden::AccelQueryTiming& t :
+       golden::PredictAccelTiming({shape.lanes, shape.div_cycles},
+                                  AuTimingOf(shape, s.options.mem_latency), s.results,
+                                  s.num_candidates, s.workload.num_keys())) {
+    s.timing.push_back(t.fu);
+    s.au_timing.push_back(t.au);
+  }
   return s;
+}
+
+Scenario MakeScenario(const FuShape& shape, const std::string& synthetic, std::vector<int> alpha) {
+  return MakeScenario(shape,
+                      golden::MakeSyntheticWorkload(golden::ParseSyntheticSpec(
+                          "d=" + std::to_string(shape.d) + "," + synthetic)),
+                      std::move(alpha));
+}
+
+// A head of int16 codes: q, k, v rows from the given functions of (row, element).
+template <typename Q, typename K, typename V>
+golden::Workload CodesWorkload(int n, int nq, int d, Q q, K k, V v) {
+  const auto matrix = [d](int rows, auto&& value) {
+    golden::Matrix16 m(rows, d);
+    for (int i = 0; i < rows; ++i) {
+      for (int t = 0; t < d; ++t) m.row(i)[static_cast<std::size_t>(t)] = value(i, t);
+    }
+    return m;
+  };
+  golden::Workload w;
+  w.heads.push_back(golden::HeadFromCodes(matrix(nq, q), matrix(n, k), matrix(n, v),
+                                          {4e-6, 4e-6, 1.0}));
+  w.source = "codes";
+  return w;
 }
 
 // The first survivor beat (by predicted cycle, then round) that loses survivors under a fault:
@@ -242,6 +283,169 @@ TEST(FaultTest, IgnoredBackPressureIsCaughtWithStalls) {
   EXPECT_NE(Report(result, model, s.options).find("stall 3"), std::string::npos);
 }
 
+
+// The AU faults. Each scenario's first wrong transfer follows from the golden model alone.
+
+TEST(FaultTest, LogitAccumulatorOneBitShortWrapsTheSaturatedLogit) {
+  const DutModel model = models::fault_logit_short_fu::Model();
+  const int d = model.shape.d;
+  // q = k = -32768: every logit is D 2^30, the largest, which needs every bit of LogitW.
+  const auto all_min = [](int, int) { return std::int16_t{-32768}; };
+  const Scenario s = MakeScenario(model.shape, CodesWorkload(8, 2, d, all_min, all_min, all_min),
+                                  {-256, -256});
+  const CosimResult result = RunCosim(model, s.workload, s.options);
+  ASSERT_FALSE(result.passed);
+  const Mismatch& m = result.mismatches.front();
+  EXPECT_EQ(m.stream, "au_logit");
+  EXPECT_EQ(m.query, 0);
+  EXPECT_EQ(m.field, "logit");
+  EXPECT_EQ(m.lane, 0);
+  EXPECT_EQ(m.cycle, s.au_timing[0].logit[0]);
+  EXPECT_EQ(m.expected, std::to_string(std::int64_t{d} << 30));
+  EXPECT_EQ(m.actual, std::to_string(-(std::int64_t{d} << 30))) << Report(result, model, s.options);
+}
+
+TEST(FaultTest, Exp2EntryOffByOneShowsInThePOfTheMaximum) {
+  const DutModel model = models::fault_exp2_entry_fu::Model();
+  const Scenario s = MakeScenario(model.shape, "n=8,nq=16,seed=21", {-64, 32});
+  // The maximum has u = 0, so its p is EXP2[0] = 2^PB exactly; the fault flips that entry's
+  // lowest bit. The first p beat holding a query's maximum is the first wrong one.
+  std::optional<Expected> e;
+  for (std::size_t k = 0; k < s.results.size() && !e; ++k) {
+    const std::vector<std::uint32_t>& p = s.results[k].attention.p;
+    const std::vector<int> beats = golden::PBeatCounts(static_cast<int>(p.size()),
+                                                       AuTimingOf(model.shape, 4));
+    std::size_t pos = 0;
+    for (std::size_t b = 0; b < beats.size() && !e; ++b) {
+      for (int i = 0; i < beats[b]; ++i, ++pos) {
+        if (p[pos] != (1u << model.shape.pb)) continue;
+        e = Expected{s.au_timing[k].p[b], "au_p", s.results[k].index, 0, "p", std::nullopt,
+                     std::to_string(p[pos]), std::to_string(p[pos] + 1)};
+        break;
+      }
+    }
+  }
+  ASSERT_TRUE(e.has_value());
+  const CosimResult result = RunCosim(model, s.workload, s.options);
+  ASSERT_FALSE(result.passed);
+  const Mismatch& m = result.mismatches.front();
+  EXPECT_EQ(m.cycle, e->cycle);
+  EXPECT_EQ(m.stream, e->stream);
+  EXPECT_EQ(m.query, e->query);
+  EXPECT_EQ(m.field, e->field);
+  EXPECT_EQ(m.expected, e->expected);
+  EXPECT_EQ(m.actual, e->actual) << Report(result, model, s.options);
+}
+
+TEST(FaultTest, StaleMaximumSkewsTheFirstQueryBelowAnEarlierMaximum) {
+  const DutModel model = models::fault_max_stale_fu::Model();
+  const Scenario s = MakeScenario(model.shape, "n=8,nq=16,seed=22", {-64, 32});
+  // The faulty maximum only grows from query to query, from a random start (a data register
+  // has no reset): the first query whose own maximum is below an earlier one's gets smaller p
+  // values at the latest (logits are right, p are not); with an unlucky start value, earlier.
+  std::optional<int> query;
+  std::int64_t running = INT64_MIN;
+  for (const golden::QueryResult& r : s.results) {
+    const std::int64_t max = *std::max_element(r.attention.logits.begin(), r.attention.logits.end());
+    if (max < running) {
+      query = r.index;
+      break;
+    }
+    running = std::max(running, max);
+  }
+  ASSERT_TRUE(query.has_value()) << "the workload needs a query below an earlier maximum";
+  const CosimResult result = RunCosim(model, s.workload, s.options);
+  ASSERT_FALSE(result.passed);
+  const Mismatch& m = result.mismatches.front();
+  EXPECT_EQ(m.stream, "au_p");
+  ASSERT_TRUE(m.query.has_value());
+  EXPECT_LE(*m.query, *query);
+  EXPECT_EQ(m.field, "p") << Report(result, model, s.options);
+}
+
+TEST(FaultTest, DivisionRoundedTowardZeroShowsInTheOutput) {
+  const DutModel model = models::fault_div_truncate_fu::Model();
+  const Scenario s = MakeScenario(model.shape, "n=8,nq=16,seed=23", {-64, 32});
+  // acc / Z from the golden p values and V: the first element whose fraction is at least 1/2.
+  std::optional<Expected> e;
+  const golden::Head& head = s.workload.heads[0];
+  for (std::size_t k = 0; k < s.results.size() && !e; ++k) {
+    const golden::QueryResult& r = s.results[k];
+    const std::vector<std::int32_t>& keys = r.rounds.back().survivors;
+    for (int t = 0; t < model.shape.d && !e; ++t) {
+      std::int64_t acc = 0;
+      for (std::size_t j = 0; j < keys.size(); ++j) {
+        acc += static_cast<std::int64_t>(r.attention.p[j]) * head.v.codes.row(keys[j])[static_cast<std::size_t>(t)];
+      }
+      const auto z = static_cast<std::int64_t>(r.attention.z);
+      const std::int64_t truncated = acc / z;
+      if (truncated != r.attention.out[static_cast<std::size_t>(t)]) {
+        e = Expected{s.au_timing[k].out, "out", r.index, 0, "out", std::nullopt,
+                     std::to_string(r.attention.out[static_cast<std::size_t>(t)]),
+                     std::to_string(truncated)};
+      }
+    }
+  }
+  ASSERT_TRUE(e.has_value());
+  const CosimResult result = RunCosim(model, s.workload, s.options);
+  ASSERT_FALSE(result.passed);
+  const Mismatch& m = result.mismatches.front();
+  EXPECT_EQ(m.cycle, e->cycle);
+  EXPECT_EQ(m.stream, e->stream);
+  EXPECT_EQ(m.query, e->query);
+  EXPECT_EQ(m.field, e->field);
+  EXPECT_EQ(m.expected, e->expected);
+  EXPECT_EQ(m.actual, e->actual) << Report(result, model, s.options);
+}
+
+TEST(FaultTest, ResponseTakenWithoutItsHandshakeGivesEarlyWrongLogits) {
+  const DutModel model = models::fault_rsp_no_handshake_fu::Model();
+  const Scenario s = MakeScenario(model.shape, "n=8,nq=8,seed=24", {-64, 32});
+  const CosimResult result = RunCosim(model, s.workload, s.options);
+  ASSERT_FALSE(result.passed);
+  // The logit stage computes on whatever is on the response port before it is valid: query 0's
+  // first logit beat comes before its predicted cycle, with random rows.
+  const Mismatch& m = result.mismatches.front();
+  EXPECT_EQ(m.stream, "au_logit");
+  EXPECT_EQ(m.query, 0);
+  EXPECT_EQ(m.field, "logit");
+  EXPECT_LT(m.cycle, s.au_timing[0].logit[0]) << Report(result, model, s.options);
+}
+
+TEST(FaultTest, LatencyOnlyChangeIsCaughtOnlyByTheTimedMode) {
+  const DutModel model = models::fault_fetch_late_fu::Model();
+  Scenario s = MakeScenario(model.shape, "n=8,nq=32,seed=25", {-64, 32});
+  const CosimResult timed = RunCosim(model, s.workload, s.options);
+  ASSERT_FALSE(timed.passed);
+  // Query 0's first request is due in its predicted cycle and comes a cycle later.
+  const Mismatch& m = timed.mismatches.front();
+  EXPECT_EQ(m.stream, "mem_req");
+  EXPECT_EQ(m.field, "transfer");
+  EXPECT_EQ(m.query, 0);
+  EXPECT_EQ(m.cycle, s.au_timing[0].request[0]) << Report(timed, model, s.options);
+  // Every value and the order are right: with stalls (no predicted cycles) it passes.
+  s.options.stall_seed = 4;
+  const CosimResult stalled = RunCosim(model, s.workload, s.options);
+  EXPECT_TRUE(stalled.passed) << Report(stalled, model, s.options);
+}
+
+TEST(FaultTest, MissingResetOfARequestValidSendsARequestNobodyAskedFor) {
+  const DutModel model = models::fault_fetch_no_reset_fu::Model();
+  Scenario s = MakeScenario(model.shape, "n=8,nq=4,seed=26", {-64, 32});
+  // The register starts random (seeded); seeds that start it at 1 fail at once, on the memory
+  // request port, before any query could have asked for a fetch.
+  int failed = 0;
+  for (std::uint32_t seed = 1; seed <= 8; ++seed) {
+    s.options.reset_seed = seed;
+    const CosimResult result = RunCosim(model, s.workload, s.options);
+    if (result.passed) continue;
+    ++failed;
+    const Mismatch& m = result.mismatches.front();
+    EXPECT_EQ(m.stream, "mem_req") << "reset seed " << seed << "\n" << Report(result, model, s.options);
+    EXPECT_EQ(m.cycle, 0) << "reset seed " << seed;
+  }
+  EXPECT_GT(failed, 0) << "no reset seed of 1..8 started the register at 1";
+}
 
 TEST(FaultTest, WatchdogTurnsSilenceIntoAReport) {
   // The FU is silent for more than three cycles long before the fault could show: between the
