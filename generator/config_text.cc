@@ -11,19 +11,25 @@ std::string MemStyleName(MemStyle style) {
 }
 
 std::string RegenerateCommand(const FuConfig& config, const FuDerived& derived) {
+  const AuDerived& au = derived.au;
   std::string command = fmt::format(
-      "energon-gen --d {} --n-max {} --rounds {} --fu-lanes {} --probes {} --mem-style {}",
-      config.d, config.n_max, golden::FormatRounds(config.rounds), config.fu_lanes,
-      config.probes ? "on" : "off", MemStyleName(config.mem_style));
+      "energon-gen --d {} --n-max {} --rounds {} --fu-lanes {} --au-lanes {} --pv-lanes {} "
+      "--fetch-rows {} --div-lanes {} --fx {} --pb {} --probes {} --mem-style {}",
+      config.d, config.n_max, golden::FormatRounds(config.rounds), config.fu_lanes, au.au_lanes,
+      au.pv_lanes, au.fetch_rows, au.div_lanes, au.fx, au.pb, config.probes ? "on" : "off",
+      MemStyleName(config.mem_style));
   if (derived.prefix != DefaultPrefix(config)) command += " --prefix " + derived.prefix;
-  if (!config.fault.empty()) command += " --inject-fault " + config.fault;
   return command + " --out DIR";
 }
 
 std::string ParameterSummary(const FuConfig& config, const FuDerived& derived) {
-  return fmt::format("d={} n-max={} rounds={} fu-lanes={} probes={} mem-style={} prefix={}",
-                     config.d, config.n_max, golden::FormatRounds(config.rounds), config.fu_lanes,
-                     config.probes ? "on" : "off", MemStyleName(config.mem_style), derived.prefix);
+  const AuDerived& au = derived.au;
+  return fmt::format(
+      "d={} n-max={} rounds={} fu-lanes={} au-lanes={} pv-lanes={} fetch-rows={} div-lanes={} "
+      "fx={} pb={} probes={} mem-style={} prefix={}",
+      config.d, config.n_max, golden::FormatRounds(config.rounds), config.fu_lanes, au.au_lanes,
+      au.pv_lanes, au.fetch_rows, au.div_lanes, au.fx, au.pb, config.probes ? "on" : "off",
+      MemStyleName(config.mem_style), derived.prefix);
 }
 
 nlohmann::ordered_json ConfigJson(const FuConfig& config, const FuDerived& derived) {
@@ -32,6 +38,12 @@ nlohmann::ordered_json ConfigJson(const FuConfig& config, const FuDerived& deriv
   json["n-max"] = config.n_max;
   json["rounds"] = golden::FormatRounds(config.rounds);
   json["fu-lanes"] = config.fu_lanes;
+  json["au-lanes"] = derived.au.au_lanes;
+  json["pv-lanes"] = derived.au.pv_lanes;
+  json["fetch-rows"] = derived.au.fetch_rows;
+  json["div-lanes"] = derived.au.div_lanes;
+  json["fx"] = derived.au.fx;
+  json["pb"] = derived.au.pb;
   json["prefix"] = derived.prefix;
   json["probes"] = config.probes;
   json["mem-style"] = MemStyleName(config.mem_style);
@@ -63,6 +75,12 @@ nlohmann::ordered_json DerivedJson(const FuDerived& derived) {
                       {"last", round.last}});
   }
   json["rounds"] = rounds;
+  const AuDerived& au = derived.au;
+  json["au"] = {{"logit_w", au.logit_w},       {"dist_w", au.dist_w},     {"p_w", au.p_w},
+                {"z_w", au.z_w},               {"acc_w", au.acc_w},       {"lb_banks", au.lb_banks},
+                {"lb_rows", au.lb_rows},       {"acnt_w", au.acnt_w},     {"pcnt_w", au.pcnt_w},
+                {"fcnt_w", au.fcnt_w},         {"div_groups", au.div_groups},
+                {"div_latency", au.div_latency}};
   return json;
 }
 

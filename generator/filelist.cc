@@ -4,7 +4,7 @@
 
 namespace energon::gen {
 
-std::string FilelistName(const FuDerived& derived) { return derived.prefix + "fu.f"; }
+std::string FilelistName(const FuDerived& derived) { return derived.prefix + "energon.f"; }
 
 std::string Filelist(const FuConfig& config, const FuDerived& derived,
                      const std::vector<std::string>& rtl_paths) {

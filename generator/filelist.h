@@ -1,5 +1,5 @@
 #pragma once
-// <prefix>fu.f: the design's SystemVerilog files in dependency order, relative to the output
+// <prefix>energon.f: the design's SystemVerilog files in dependency order, relative to the output
 // folder, for verilator -f and iverilog -c (both read the // banner as comments).
 
 #include <string>
@@ -9,7 +9,7 @@
 
 namespace energon::gen {
 
-/// The filelist's file name: <prefix>fu.f.
+/// The filelist's file name: <prefix>energon.f.
 std::string FilelistName(const FuDerived& derived);
 
 /// The filelist text: the banner, then one path per line (e.g. "rtl/<module>.sv").

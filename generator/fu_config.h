@@ -22,15 +22,8 @@ struct FuConfig {
   std::string prefix;          ///< module prefix; empty = derived from the parameters
   bool probes = true;          ///< per-round row and survivor probe streams
   MemStyle mem_style = MemStyle::kBehavioral;
-  std::string fault;           ///< test only: a fault of kFaultNames to inject; empty = none
   AuConfig au;                 ///< the attention unit
 };
-
-/// Faults the RTL templates can carry, for proving that the co-simulation catches them:
-/// compare_gt (S > T instead of S >= T), floor_threshold (T rounded down), drop_survivor (the
-/// top lane's survivor is lost), ignore_ready (survivor back-pressure ignored).
-inline constexpr const char* kFaultNames[] = {"compare_gt", "floor_threshold", "drop_survivor",
-                                              "ignore_ready", "div_truncate"};
 
 /// Per-round derived values.
 struct RoundDerived {

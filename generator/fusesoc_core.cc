@@ -9,7 +9,7 @@
 
 namespace energon::gen {
 
-std::string CoreFileName(const FuDerived& derived) { return derived.prefix + "fu.core"; }
+std::string CoreFileName(const FuDerived& derived) { return derived.prefix + "energon.core"; }
 
 std::string FusesocCore(const FuConfig& config, const FuDerived& derived,
                         const std::vector<std::string>& rtl_paths) {

@@ -1,5 +1,5 @@
 #pragma once
-// <prefix>fu.core: a FuseSoC CAPI2 core over the generated SystemVerilog, with a lint target
+// <prefix>energon.core: a FuseSoC CAPI2 core over the generated SystemVerilog, with a lint target
 // (Verilator --lint-only -Wall) and a synthesis target (Yosys).
 
 #include <string>
@@ -9,7 +9,7 @@
 
 namespace energon::gen {
 
-/// The core file's name: <prefix>fu.core.
+/// The core file's name: <prefix>energon.core.
 std::string CoreFileName(const FuDerived& derived);
 
 /// The core text. "CAPI=2:" is its first line (FuseSoC requires it), the banner follows.

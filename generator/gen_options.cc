@@ -24,9 +24,12 @@ using golden::InputError;
 namespace {
 
 // The design options: accepted on the command line and as keys of a --config file.
-constexpr std::array<const char*, 7> kDesignKeys = {"d",      "n-max",  "rounds",   "fu-lanes",
-                                                    "prefix", "probes", "mem-style"};
-constexpr const char* kDesignKeyList = "d, n-max, rounds, fu-lanes, prefix, probes, mem-style";
+constexpr std::array<const char*, 13> kDesignKeys = {
+    "d",        "n-max",     "rounds", "fu-lanes", "au-lanes", "pv-lanes", "fetch-rows",
+    "div-lanes", "fx",       "pb",     "prefix",   "probes",   "mem-style"};
+constexpr const char* kDesignKeyList =
+    "d, n-max, rounds, fu-lanes, au-lanes, pv-lanes, fetch-rows, div-lanes, fx, pb, prefix, "
+    "probes, mem-style";
 
 // Where each design value came from, so that an error names the input the user has to fix:
 // "--d" for the command line, "configs/x.cfg: d" for a config file key.
@@ -96,6 +99,14 @@ FuConfig ResolveConfig(const Sources& sources) {
   if (auto v = sources.Value("n-max")) config.n_max = ParseIntOption("--n-max", *v, 512);
   if (auto v = sources.Value("rounds")) config.rounds = golden::ParseRounds(*v, "--rounds");
   if (auto v = sources.Value("fu-lanes")) config.fu_lanes = ParseIntOption("--fu-lanes", *v, 16);
+  if (auto v = sources.Value("au-lanes")) config.au.au_lanes = ParseIntOption("--au-lanes", *v, 4);
+  if (auto v = sources.Value("pv-lanes")) config.au.pv_lanes = ParseIntOption("--pv-lanes", *v, 4);
+  if (auto v = sources.Value("fetch-rows")) {
+    config.au.fetch_rows = ParseIntOption("--fetch-rows", *v, 4);
+  }
+  if (auto v = sources.Value("div-lanes")) config.au.div_lanes = ParseIntOption("--div-lanes", *v, 16);
+  if (auto v = sources.Value("fx")) config.au.fx = ParseIntOption("--fx", *v, 8);
+  if (auto v = sources.Value("pb")) config.au.pb = ParseIntOption("--pb", *v, 15);
   if (auto v = sources.Value("prefix")) {
     if (v->empty()) throw InputError("--prefix", "is empty; drop it for the default prefix");
     config.prefix = *v;
@@ -144,7 +155,8 @@ std::string VersionText() {
 
 Action ParseCommandLine(int argc, const char* const* argv, Options& options, std::string& text) {
   po::options_description general(
-      "energon-gen: SystemVerilog for the Energon filtering unit, with its filelist, manifest, "
+      "energon-gen: SystemVerilog for the Energon accelerator (filtering unit and attention "
+      "unit), with its filelist, manifest, "
       "C++ params header, FuseSoC core and synthesis stubs (docs/generator.md).\n\n"
       "Usage:\n"
       "  energon-gen --config configs/default.cfg --out out/default\n"
@@ -160,10 +172,7 @@ Action ParseCommandLine(int argc, const char* const* argv, Options& options, std
        "line overrides them)")
       ("out", po::value<std::string>(),
        "output folder; created, or replaced when it holds an earlier energon-gen output")
-      ("print-config", "print the resolved and derived parameters as JSON and write nothing")
-      ("inject-fault", po::value<std::string>(),
-       "TEST ONLY: render the RTL with one deliberate fault (compare_gt, floor_threshold, "
-       "drop_survivor, ignore_ready) to prove the co-simulation catches it");
+      ("print-config", "print the resolved and derived parameters as JSON and write nothing");
   // clang-format on
   po::options_description design("Design (docs/fu-microarchitecture.md)");
   // clang-format off
@@ -174,8 +183,21 @@ Action ParseCommandLine(int argc, const char* const* argv, Options& options, std
        "1..8 not decreasing (default 4x2,4x4)")
       ("fu-lanes", po::value<std::string>(), "keys scored per cycle, power of two 1..64, "
        "<= N_MAX (default 16)")
+      ("au-lanes", po::value<std::string>(), "exact INT16 logits per cycle in the attention "
+       "unit, 1..64 (default 4)")
+      ("pv-lanes", po::value<std::string>(), "survivor rows accumulated into p*V per cycle, "
+       "1..64 (default: --au-lanes)")
+      ("fetch-rows", po::value<std::string>(), "keys per memory request, 1..--fu-lanes "
+       "(default: min(--au-lanes, --fu-lanes))")
+      ("div-lanes", po::value<std::string>(), "rounded divisions per cycle, 1..D "
+       "(default: min(D, 16))")
+      ("fx", po::value<std::string>(), "fraction bits of the softmax's log2 distance, 1..12 "
+       "(EXP2 table of 2^FX entries; default 8)")
+      ("pb", po::value<std::string>(), "precision bits of p: the row maximum has p = 2^PB, "
+       "1..30 (default 15)")
       ("prefix", po::value<std::string>(), "module prefix [a-z][a-z0-9_]*_ (default "
-       "energon_d<D>_n<N>_l<L>_r<QBxKB_..>_ plus np_ without probes, bb_ for blackbox memories)")
+       "energon_d<D>_n<N>_l<L>_r<QBxKB_..>_a<A>[p<Pv>][f<F>][v<P>][x<FX>b<PB>]_ plus np_ "
+       "without probes, bb_ for blackbox memories)")
       ("probes", po::value<std::string>(), "per-round probe streams: on or off (default on)")
       ("mem-style", po::value<std::string>(), "behavioral or blackbox memories (default "
        "behavioral)");
@@ -206,16 +228,6 @@ Action ParseCommandLine(int argc, const char* const* argv, Options& options, std
     options.derived = Derive(options.config);
   } catch (const InputError& e) {
     throw sources.Relabel(e);
-  }
-  if (command_line.count("inject-fault") != 0) {
-    const std::string fault = command_line["inject-fault"].as<std::string>();
-    if (std::find(std::begin(kFaultNames), std::end(kFaultNames), std::string_view(fault)) ==
-        std::end(kFaultNames)) {
-      throw InputError("--inject-fault",
-                       fmt::format("'{}' is not a fault the templates know; use one of {}", fault,
-                                   fmt::join(kFaultNames, ", ")));
-    }
-    options.config.fault = fault;
   }
 
   if (command_line.count("print-config") != 0) return Action::kPrintConfig;

@@ -63,6 +63,8 @@ std::vector<Memory> Memories(const FuConfig& config, const FuDerived& d) {
                       "final survivors' key indices for the AU's fetch, one bank per lane"});
   memories.push_back({"logit_buf", d.au.lb_banks, 2 * d.au.lb_rows, 16 * config.d + d.au.logit_w,
                       "AU logit buffer: {v16 row, logit} of each survivor, two slots"});
+  memories.push_back({"exp2_table", d.au.pv_lanes, 1 << d.au.fx, d.au.p_w,
+                      "AU softmax EXP2 table, one per p*V lane (read-only)", true});
   return memories;
 }
 
@@ -231,19 +233,6 @@ mustache::data TemplateData(const FuConfig& config, const FuDerived& d) {
   data.set("kstore_addr_w", Num(std::max(1, Clog2(d.rows))));
   data.set("buf_depth", Num(2 * d.rows));
   data.set("buf_addr_w", Num(Clog2(2 * d.rows)));
-  // Test-only fault injection: every fault's switch is present, at most one is on.
-  const bool known_fault = std::find_if(std::begin(kFaultNames), std::end(kFaultNames), [&](const char* name) {
-                             return config.fault == name;
-                           }) != std::end(kFaultNames);
-  if (!config.fault.empty() && !known_fault) {
-    throw golden::InputError("--inject-fault",
-                             fmt::format("'{}' is not a fault the templates know; use one of {}", config.fault,
-                                         fmt::join(kFaultNames, ", ")));
-  }
-  for (const char* name : kFaultNames) {
-    data.set(fmt::format("fault_{}", name), config.fault == name ? mustache::data::type::bool_true
-                                                                 : mustache::data::type::bool_false);
-  }
   data.set("multi_round", d.num_rounds > 1 ? mustache::data::type::bool_true : mustache::data::type::bool_false);
   data.set("probes", config.probes ? mustache::data::type::bool_true : mustache::data::type::bool_false);
 

@@ -32,6 +32,7 @@ struct Memory {
   int depth = 2;      ///< words
   int width = 1;      ///< bits per word
   std::string doc;
+  bool rom = false;   ///< a read-only table (a case statement synthesis may map to a ROM)
 };
 
 /// The memories, as docs/fu-microarchitecture.md lists them (for the manifest).

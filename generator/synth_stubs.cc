@@ -16,7 +16,7 @@ constexpr const char* kResetPort = "rst_ni";
 
 }  // namespace
 
-std::string SdcName(const FuDerived& derived) { return derived.prefix + "fu.sdc"; }
+std::string SdcName(const FuDerived& derived) { return derived.prefix + "energon.sdc"; }
 
 bool IsMemoryWrapper(const RtlFile& file) { return file.template_name.rfind("mem_", 0) == 0; }
 

@@ -1,6 +1,6 @@
 #pragma once
 // Synthesis stubs: synth/yosys.ys (a technology-independent Yosys run) and
-// synth/<prefix>fu.sdc (the clock, with its period as a variable, and I/O delays).
+// synth/<prefix>energon.sdc (the clock, with its period as a variable, and I/O delays).
 
 #include <string>
 #include <vector>
@@ -10,7 +10,7 @@
 
 namespace energon::gen {
 
-/// The SDC file's name: <prefix>fu.sdc (it lives in synth/).
+/// The SDC file's name: <prefix>energon.sdc (it lives in synth/).
 std::string SdcName(const FuDerived& derived);
 
 /// True for the memory wrappers (templates named mem_*), which SRAM macros replace.

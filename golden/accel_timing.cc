@@ -101,4 +101,48 @@ std::vector<AccelQueryTiming> PredictAccelTiming(const FuTiming& fu, const AuTim
   return timing;
 }
 
+std::vector<StageLoad> StageLoads(const FuTiming& fu, const AuTiming& au,
+                                  const std::vector<std::vector<QueryResult>>& results,
+                                  const std::vector<std::vector<int>>& num_candidates) {
+  const auto ceil_div = [](std::int64_t a, std::int64_t b) { return (a + b - 1) / b; };
+  std::size_t num_rounds = 0;
+  std::int64_t queries = 0;
+  for (const auto& head : results) {
+    if (!head.empty()) num_rounds = head[0].rounds.size();
+    queries += static_cast<std::int64_t>(head.size());
+  }
+  std::vector<std::int64_t> rounds(num_rounds, 0);
+  std::int64_t fetch = 0, logit = 0, softmax = 0, divide = 0;
+  for (std::size_t h = 0; h < results.size(); ++h) {
+    for (std::size_t k = 0; k < results[h].size(); ++k) {
+      const QueryResult& q = results[h][k];
+      std::int64_t m = num_candidates[h][k];
+      for (std::size_t r = 0; r < num_rounds; ++r) {
+        rounds[r] += ceil_div(m, fu.lanes);
+        m = static_cast<std::int64_t>(q.rounds[r].survivors.size());
+      }
+      fetch += static_cast<std::int64_t>(RequestCounts(static_cast<int>(m), au).size());
+      logit += static_cast<std::int64_t>(LogitBeatCounts(static_cast<int>(m), au).size());
+      softmax += ceil_div(m, au.pv_lanes);
+      divide += au.div_groups;
+    }
+  }
+  const double n = queries > 0 ? static_cast<double>(queries) : 1.0;
+  std::vector<StageLoad> loads;
+  for (std::size_t r = 0; r < num_rounds; ++r) {
+    loads.push_back({"FU round " + std::to_string(r + 1), static_cast<double>(rounds[r]) / n});
+  }
+  loads.push_back({"AU fetch", static_cast<double>(fetch) / n});
+  loads.push_back({"AU logit", static_cast<double>(logit) / n});
+  loads.push_back({"AU softmax", static_cast<double>(softmax) / n});
+  loads.push_back({"AU divide", static_cast<double>(divide) / n});
+  return loads;
+}
+
+const StageLoad& BusiestStage(const std::vector<StageLoad>& loads) {
+  return *std::max_element(loads.begin(), loads.end(), [](const StageLoad& a, const StageLoad& b) {
+    return a.cycles_per_query < b.cycles_per_query;
+  });
+}
+
 }  // namespace energon::golden

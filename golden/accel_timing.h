@@ -7,6 +7,7 @@
 // once and answered `mem_latency` cycles later (in order, one response per cycle).
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "golden/fu_timing.h"
@@ -43,6 +44,23 @@ struct AccelQueryTiming {
   QueryTiming fu;
   AuQueryTiming au;
 };
+
+/// One pipeline stage's work: the cycles it needs per query at full rate (its items over its
+/// lanes), averaged over the queries. The busiest stage bounds the throughput.
+struct StageLoad {
+  std::string name;  ///< e.g. "FU round 1", "AU fetch"
+  double cycles_per_query = 0.0;
+};
+
+/// Every stage's load over `results` (per head, per query) with each query's |C_0| in
+/// `num_candidates` (same nesting), D = `d`, FuLanes = `fu.lanes`: the FU rounds (rows of L
+/// candidates, score and filter alike), the AU's fetch (requests; the memory port takes one
+/// per cycle), logit (sub-beats of A), softmax (windows of Pv) and divide (groups of P).
+std::vector<StageLoad> StageLoads(const FuTiming& fu, const AuTiming& au,
+                                  const std::vector<std::vector<QueryResult>>& results,
+                                  const std::vector<std::vector<int>>& num_candidates);
+/// The busiest of `loads` (the first of equals).
+const StageLoad& BusiestStage(const std::vector<StageLoad>& loads);
 
 /// Predicts the schedule of `results` (one head, queries in the order they are offered, the
 /// first offered in `first_cycle`), each query's |C_0| in `num_candidates`.

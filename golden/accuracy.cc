@@ -17,6 +17,33 @@ Evaluator::Evaluator(const Workload& workload, const HwParams& hw, const RunPara
   }
 }
 
+OutputAccuracy MeasureOutputs(const Workload& workload, const HwParams& hw, const RunParams& run,
+                              const std::vector<std::vector<std::vector<std::int64_t>>>& outputs) {
+  OutputAccuracy accuracy;
+  double sum = 0.0;
+  for (std::size_t h = 0; h < workload.heads.size() && h < outputs.size(); ++h) {
+    const Head& head = workload.heads[h];
+    const GoldenHead golden(head, hw, run);
+    for (int i = 0; i < head.q.codes.rows && static_cast<std::size_t>(i) < outputs[h].size(); ++i) {
+      const std::vector<std::int64_t>& row = outputs[h][static_cast<std::size_t>(i)];
+      if (row.empty()) continue;
+      const DenseAttention dense = DenseFloatAttention(head, i, golden.NumCandidates(i));
+      std::vector<double> out(row.size());
+      for (std::size_t t = 0; t < row.size(); ++t) out[t] = static_cast<double>(row[t]) * head.v.scale;
+      const double cosine = Cosine(out, dense.out);
+      sum += cosine;
+      ++accuracy.rows;
+      if (cosine < accuracy.min_cosine) {
+        accuracy.min_cosine = cosine;
+        accuracy.worst_head = static_cast<int>(h);
+        accuracy.worst_query = i;
+      }
+    }
+  }
+  accuracy.cosine = accuracy.rows > 0 ? sum / accuracy.rows : 0.0;
+  return accuracy;
+}
+
 AccuracyReport Evaluator::Evaluate(const std::vector<int>& alpha,
                                    std::vector<std::vector<QueryResult>>* results) const {
   RunParams run = base_;

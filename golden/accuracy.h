@@ -30,6 +30,17 @@ struct AccuracyReport {
   double hw_max_abs_error = 0.0;  ///< max |HW output - dense / s_v|, in V LSBs (int16 codes)
 };
 
+/// The accuracy of output rows a design produced (int16 codes, per head, per query) against
+/// dense float attention on the workload's original inputs.
+struct OutputAccuracy {
+  int rows = 0;                ///< output rows measured
+  double cosine = 0.0;         ///< mean cosine(output * s_v, dense float output)
+  double min_cosine = 1.0;     ///< the worst row
+  int worst_head = 0, worst_query = 0;
+};
+OutputAccuracy MeasureOutputs(const Workload& workload, const HwParams& hw, const RunParams& run,
+                              const std::vector<std::vector<std::vector<std::int64_t>>>& outputs);
+
 /// Runs the golden model over a workload and measures it. The dense references are computed
 /// once at construction, so evaluating many alpha settings (a sweep) stays cheap.
 class Evaluator {

@@ -13,6 +13,8 @@
 #include "golden/errors.h"
 #include "golden/rounds.h"
 #include "golden/tools/command_line.h"
+#include "golden/npy.h"
+#include "golden/trace.h"
 #include "sim/report.h"
 
 namespace energon::sim::cli {
@@ -49,7 +51,7 @@ void CheckConfig(const std::string& path, const FuShape& shape) {
                     c.rounds == shape.rounds && c.probes == shape.probes;
   if (!same) {
     throw InputError("--config",
-                     fmt::format("{} describes the FU {} but this energon-cosim was built for {} "
+                     fmt::format("{} describes the accelerator {} but this energon-cosim was built for {} "
                                  "({}); run scripts/cosim --config {}, which builds the model "
                                  "for it",
                                  path, parsed.derived.prefix, shape.prefix, shape.name, path));
@@ -61,6 +63,25 @@ std::string Quote(const std::string& arg) {
   std::string quoted = "'";
   for (char c : arg) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return quoted + "'";
+}
+
+// The output rows as an int16 .npy of shape [heads, queries, D]; a row the RTL never produced
+// (a failed run) is written as zeros.
+void WriteOutputs(const std::string& path, const CosimResult& result, const FuShape& shape) {
+  std::size_t queries = 0;
+  for (const auto& head : result.outputs) queries = std::max(queries, head.size());
+  const auto d = static_cast<std::size_t>(shape.d);
+  std::vector<std::int16_t> values(result.outputs.size() * queries * d, 0);
+  for (std::size_t h = 0; h < result.outputs.size(); ++h) {
+    for (std::size_t i = 0; i < result.outputs[h].size(); ++i) {
+      const std::vector<std::int64_t>& row = result.outputs[h][i];
+      for (std::size_t t = 0; t < row.size() && t < d; ++t) {
+        values[(h * queries + i) * d + t] = static_cast<std::int16_t>(row[t]);
+      }
+    }
+  }
+  const std::vector<std::size_t> dims = {result.outputs.size(), queries, d};
+  golden::WriteNpy(path, dims, values);
 }
 
 }  // namespace
@@ -77,7 +98,7 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
       "Exit status: 0 everything matched, 1 mismatch, 2 bad input, 3 internal error.\n\n"
       "Options",
       shape.prefix));
-  std::string alpha, synthetic, stall_seed, reset_seed, window, watchdog;
+  std::string alpha, synthetic, stall_seed, reset_seed, window, watchdog, latency;
   bool no_check = false;
   desc.add_options()("help", "print this help and exit")("version", "print the version and exit")(
       "config", po::value(&options.config_path),
@@ -85,7 +106,7 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
       "q", po::value(&options.q_path),
       "queries, .npy [n, D] or [heads, n, D]: float32, float16 or int16")(
       "k", po::value(&options.k_path), "keys, .npy, same layout as --q; at most N_MAX rows")(
-      "v", po::value(&options.v_path), "values, .npy (optional: the FU does not read V)")(
+      "v", po::value(&options.v_path), "values, .npy, same layout as --q")(
       "synthetic", po::value(&synthetic),
       "synthetic workload knobs instead of files (docs/workloads.md); n and d default to the "
       "configuration's N_MAX and D")("alpha", po::value(&alpha),
@@ -105,7 +126,14 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
       "watchdog", po::value(&watchdog),
       "cycles without any transfer that count as a hang (default: from the configuration)")(
       "no-check", po::bool_switch(&no_check),
-      "drive the workload without checking (measures the bare model speed)");
+      "drive the workload without checking (measures the bare model speed)")(
+      "mem-latency", po::value(&latency),
+      "cycles from a memory request to its response, 1..1000 (default 4; under --stall-seed "
+      "a random extra of up to 3 times as much)")(
+      "output", po::value(&options.output_path),
+      "write the output rows the RTL produced to this .npy file (int16, [heads, queries, D])")(
+      "report-json", po::value(&options.report_path),
+      "write the run's figures as JSON to this file (docs/cosim.md)");
 
   const std::vector<std::string> args = golden::cli::JoinSignedValues(argc, argv, {"--alpha"});
   const po::variables_map vm = golden::cli::ParseArguments(args, desc, "energon-cosim");
@@ -133,11 +161,11 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
                      "synthetic spec, not both");
   }
   if (any_file) {
-    for (const char* name : {"q", "k"}) {
+    for (const char* name : {"q", "k", "v"}) {
       if (vm.count(name) == 0) {
         throw InputError(fmt::format("--{}", name),
-                         "is missing; --q and --k go together (--v "
-                         "is optional)");
+                         "is missing; --q, --k and --v go together (the attention unit reads "
+                         "V)");
       }
     }
   } else {
@@ -160,6 +188,16 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
     options.cosim.reset_seed =
         static_cast<std::uint32_t>(ParseWhole("--reset-seed", reset_seed, 1, INT_MAX, "1"));
   }
+  if (!latency.empty()) {
+    options.cosim.mem_latency = static_cast<int>(ParseWhole("--mem-latency", latency, 1, 1000, "4"));
+  }
+  for (const auto& [name, path] : {std::pair{"--output", &options.output_path},
+                                   std::pair{"--report-json", &options.report_path}}) {
+    if (vm.count(name + 2) != 0 && path->empty()) {
+      throw InputError(name, fmt::format("is empty; give the file to write, e.g. {} run.{}", name,
+                                         std::string(name) == "--output" ? "npy" : "json"));
+    }
+  }
   if (!window.empty())
     options.cosim.trace_window = ParseWhole("--trace-window", window, 1, 1000000, "200");
   if (!watchdog.empty())
@@ -172,7 +210,9 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
 
   options.reproduce = "scripts/cosim";
   for (int i = 1; i < argc; ++i) options.reproduce += " " + Quote(argv[i]);
-  if (!shape.fault.empty()) options.reproduce += " --inject-fault " + shape.fault;
+  if (!shape.fault.empty()) {
+    options.reproduce += " --inject-fault tests/sim/faults/" + shape.fault + ".fault";
+  }
   return Action::kRun;
 }
 
@@ -197,6 +237,19 @@ FuShape ShapeOfConfig(const std::string& path) {
   s.sum_w = d.sum_w;
   s.lane_cnt_w = d.lane_cnt_w;
   s.div_cycles = d.div_cycles;
+  s.au_lanes = d.au.au_lanes;
+  s.pv_lanes = d.au.pv_lanes;
+  s.fetch_rows = d.au.fetch_rows;
+  s.fx = d.au.fx;
+  s.pb = d.au.pb;
+  s.logit_w = d.au.logit_w;
+  s.p_w = d.au.p_w;
+  s.z_w = d.au.z_w;
+  s.acnt_w = d.au.acnt_w;
+  s.pcnt_w = d.au.pcnt_w;
+  s.fcnt_w = d.au.fcnt_w;
+  s.div_groups = d.au.div_groups;
+  s.div_latency = d.au.div_latency;
   return s;
 }
 
@@ -225,19 +278,24 @@ int CheckArgumentsMain(int argc, const char* const* argv) {
 
 golden::Workload LoadWorkload(const Options& options) {
   if (options.synthetic) return golden::MakeSyntheticWorkload(*options.synthetic);
-  // The FU never reads V; K stands in when no V is given (same rows, same dtype).
-  return golden::LoadNpyWorkload(options.q_path, options.k_path,
-                                 options.v_path.empty() ? options.k_path : options.v_path,
-                                 {1.0, 1.0, 1.0});
+  return golden::LoadNpyWorkload(options.q_path, options.k_path, options.v_path, {1.0, 1.0, 1.0});
 }
 
 int Run(const Options& options, const DutModel& model, std::ostream& out) {
   const golden::Workload workload = LoadWorkload(options);
-  const CosimResult result = RunCosim(model, workload, options.cosim);
+  CosimOptions cosim = options.cosim;
+  cosim.progress = [](std::int64_t cycle, int outputs, int queries) {
+    fmt::print(stderr, "cosim: cycle {}, {} of {} output rows\n", cycle, outputs, queries);
+  };
+  const CosimResult result = RunCosim(model, workload, cosim);
   const RunLabel label{options.config_path, workload.source, options.reproduce};
   fmt::print(out, "{}", FormatSummary(result, model.shape, options.cosim, label));
   if (!result.passed)
     fmt::print(out, "\n{}", FormatMismatchReport(result, model.shape, options.cosim, label));
+  if (!options.output_path.empty()) WriteOutputs(options.output_path, result, model.shape);
+  if (!options.report_path.empty()) {
+    golden::WriteFileAtomically(options.report_path, ReportJson(result, model.shape).dump(2) + "\n");
+  }
   return result.passed ? kExitPass : kExitMismatch;
 }
 

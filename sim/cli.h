@@ -22,7 +22,9 @@ inline constexpr int kExitInternal = 3;  ///< the harness itself failed
 
 struct Options {
   std::string config_path;
-  std::string q_path, k_path, v_path;  ///< v_path empty: K stands in for V (unused by the FU)
+  std::string q_path, k_path, v_path;
+  std::string output_path;  ///< --output: the RTL's output rows as .npy
+  std::string report_path;  ///< --report-json
   std::optional<golden::SyntheticSpec> synthetic;  ///< set when no files are given
   CosimOptions cosim;
   std::string reproduce;  ///< the command line, for the report

@@ -99,12 +99,33 @@ class Session {
         plan.results.push_back(golden_head.Run(i));
         plan.num_candidates.push_back(golden_head.NumCandidates(i));
       }
-      result_.ideal_cycles += golden::IdealFuCycles(
-          golden::FuTiming{shape_.lanes, shape_.div_cycles}, plan.results, plan.num_candidates);
       result_.queries += head.q.codes.rows;
       result_.outputs.emplace_back(static_cast<std::size_t>(head.q.codes.rows));
       plans_.push_back(std::move(plan));
     }
+    std::vector<std::vector<golden::QueryResult>> results;
+    std::vector<std::vector<int>> candidates;
+    for (const HeadPlan& plan : plans_) {
+      results.push_back(plan.results);
+      candidates.push_back(plan.num_candidates);
+    }
+    double c0 = 0.0;
+    std::vector<double> kept(static_cast<std::size_t>(shape_.num_rounds), 0.0);
+    for (std::size_t h = 0; h < results.size(); ++h) {
+      for (std::size_t k = 0; k < results[h].size(); ++k) {
+        c0 += candidates[h][k];
+        for (std::size_t r = 0; r < kept.size(); ++r) {
+          kept[r] += static_cast<double>(results[h][k].rounds[r].survivors.size());
+        }
+      }
+    }
+    for (double k : kept) result_.keep_ratio.push_back(c0 > 0 ? k / c0 : 0.0);
+    const double nq = std::max(1, result_.queries);
+    result_.candidates_per_query = c0 / nq;
+    result_.survivors_per_query = kept.empty() ? 0.0 : kept.back() / nq;
+    result_.stage_loads =
+        golden::StageLoads(golden::FuTiming{shape_.lanes, shape_.div_cycles},
+                           AuTimingOf(shape_, options.mem_latency), results, candidates);
     result_.heads = static_cast<int>(workload.heads.size());
     result_.timed = timed_;
     result_.watchdog_cycles = watchdog_;
@@ -115,9 +136,17 @@ class Session {
     Reset();
     StartHead(0, 0);
     std::int64_t cycle = 0;
+    auto last_report = start;
     for (; phase_ != Phase::kDone; ++cycle) {
       if (window_ != nullptr && cycle > window_->last) break;
       Cycle(cycle);
+      if (options_.progress && (cycle & 4095) == 0) {
+        const auto now = std::chrono::steady_clock::now();
+        if (now - last_report >= std::chrono::seconds(1)) {
+          last_report = now;
+          options_.progress(cycle, outputs_total_, result_.queries);
+        }
+      }
       if (!mismatches_.empty() && window_ == nullptr) {
         ++cycle;
         break;
@@ -288,6 +317,7 @@ class Session {
           phase_ = Phase::kQueries;
           query_wait_ = query_gaps_.Gap();
           head_first_query_ = cycle + 1 + query_wait_;
+          if (head_ == 0) result_.first_query_cycle = head_first_query_;
         }
       } else if (timed_ && options_.check) {
         Mismatch m = Protocol(cycle, "kload", "ready", "1 (K rows load back to back)", "0", "");
@@ -343,7 +373,10 @@ class Session {
       } else if (valid) {
         progress = true;
       }
-      if (valid && monitor == &au_.outputs()) RecordOutput(monitor->Read());
+      if (valid && monitor == &au_.outputs()) {
+        RecordOutput(monitor->Read());
+        result_.last_output_cycle = cycle;
+      }
     }
     if (memory_.Sample(cycle, options_.check && timed_, mismatches_)) progress = true;
     if (timed_ && options_.check) {
@@ -459,6 +492,7 @@ class Session {
   // An output row {query, D values} as the RTL produced it.
   void RecordOutput(const std::vector<std::int64_t>& values) {
     ++outputs_seen_;
+    ++outputs_total_;
     auto& rows = result_.outputs[head_];
     const auto query = static_cast<std::size_t>(values.at(0));
     if (query >= rows.size()) return;
@@ -533,7 +567,8 @@ class Session {
   std::vector<HeldTransfer<SurvSample>> surv_held_;
   std::vector<SurvSample> surv_sample_;
   std::vector<StallGenerator> au_stalls_;
-  int outputs_seen_ = 0;
+  int outputs_seen_ = 0;   // of the current head
+  int outputs_total_ = 0;  // of the run
 };
 
 }  // namespace
@@ -581,6 +616,11 @@ CosimResult RunCosim(const DutModel& model, const golden::Workload& workload,
                      const CosimOptions& options) {
   ValidateWorkload(model.shape, workload, options.run);
   CosimResult result = Session(model, workload, options, nullptr).Run();
+  if (result.passed) {
+    result.accuracy = golden::MeasureOutputs(
+        workload, golden::HwParams{model.shape.rounds, model.shape.fx, model.shape.pb}, options.run,
+        result.outputs);
+  }
   if (result.passed || options.trace_path.empty()) return result;
   const std::int64_t at = result.mismatches.front().cycle;
   TraceWindow window{options.trace_path, at - options.trace_window,

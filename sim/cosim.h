@@ -9,10 +9,13 @@
 // falling edge, samples, then applies edge k + 1.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "golden/accel_timing.h"
+#include "golden/accuracy.h"
 #include "golden/mp_mrf.h"
 #include "golden/workload.h"
 #include "sim/dut.h"
@@ -33,6 +36,9 @@ struct CosimOptions {
   std::string trace_path;            ///< write an FST trace around the first mismatch here
   std::int64_t trace_window = 200;   ///< cycles of trace before (and a quarter after) it
   int mem_latency = 4;               ///< memory responder: cycles from request to response
+  /// Called about once a second of wall time during a run: cycles so far, output rows so far
+  /// and in all. Empty: no progress reports.
+  std::function<void(std::int64_t cycle, int outputs, int queries)> progress;
 };
 
 struct CosimResult {
@@ -43,7 +49,13 @@ struct CosimResult {
   int queries = 0;                ///< over all heads
   std::int64_t cycles = 0;        ///< simulated cycles after reset
   std::int64_t query_cycles = 0;  ///< first query offered to last transfer, per head, summed
-  std::int64_t ideal_cycles = 0;  ///< golden::IdealFuCycles, summed over heads
+  std::vector<golden::StageLoad> stage_loads;  ///< every stage's cycles per query at full rate
+  std::vector<double> keep_ratio;     ///< per round: sum |C_r| / sum |C_0|
+  double candidates_per_query = 0.0;  ///< mean |C_0|, the keys dense attention would read
+  double survivors_per_query = 0.0;   ///< mean |C_R|, the keys the AU fetches
+  golden::OutputAccuracy accuracy;    ///< of the RTL's output rows against dense float
+  std::int64_t first_query_cycle = 0;  ///< the cycle the first query is offered
+  std::int64_t last_output_cycle = -1; ///< the cycle of the last output row
   std::int64_t transfers_checked = 0;
   std::int64_t rows_fetched = 0;  ///< K and V rows the AU fetched (each 2 x 16 D bits)
   /// The output rows the RTL produced, per head, per query (empty where none came).

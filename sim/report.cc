@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 namespace energon::sim {
 namespace {
 
@@ -84,8 +86,6 @@ std::string FormatSummary(const CosimResult& result, const FuShape& shape,
                   FormatSeeds(options));
   const double per_query =
       result.queries > 0 ? static_cast<double>(result.query_cycles) / result.queries : 0.0;
-  const double ideal =
-      result.queries > 0 ? static_cast<double>(result.ideal_cycles) / result.queries : 0.0;
   text +=
       fmt::format("result        {}: {} head(s), {} queries, {} cycles, {} transfers checked{}\n",
                   !options.check  ? "DONE"
@@ -95,16 +95,92 @@ std::string FormatSummary(const CosimResult& result, const FuShape& shape,
                   !options.check ? " (checking off)"
                   : result.timed ? ", every one in its predicted cycle"
                                  : ", values and order (stalls on)");
-  if (result.passed) {
+  if (result.passed && !result.stage_loads.empty()) {
+    const golden::StageLoad& busiest = golden::BusiestStage(result.stage_loads);
     text += fmt::format(
-        "throughput    {:.1f} cycles/query; ideal bound {:.1f} (golden::IdealFuCycles)\n",
-        per_query, ideal);
+        "throughput    {:.1f} cycles/query; busiest-stage bound {:.1f} ({}), {:.1f}% of it\n",
+        per_query, busiest.cycles_per_query, busiest.name,
+        per_query > 0 ? 100.0 * busiest.cycles_per_query / per_query : 0.0);
+    const auto pct = [](double part, double whole) { return whole > 0 ? 100.0 * part / whole : 0.0; };
+    std::vector<std::string> keep;
+    for (std::size_t r = 0; r < result.keep_ratio.size(); ++r) {
+      keep.push_back(fmt::format("round {} {:.1f}%", r + 1, 100.0 * result.keep_ratio[r]));
+    }
+    text += fmt::format("keep          {} of {:.1f} candidates per query\n", fmt::join(keep, ", "),
+                        result.candidates_per_query);
+    // Dense-equivalent work: Q K^T and P V over every candidate, 2 n D operations each.
+    const double ops = per_query > 0 ? 4.0 * result.candidates_per_query * shape.d / per_query : 0;
+    const int multipliers = (shape.au_lanes + shape.pv_lanes) * shape.d;
+    const double macs = per_query > 0 ? 2.0 * result.survivors_per_query * shape.d / per_query : 0;
+    text += fmt::format(
+        "operations    {:.0f} dense-equivalent operations per cycle ({:.0f} per 128 INT16 "
+        "multipliers)\n",
+        ops, multipliers > 0 ? ops * 128.0 / multipliers : 0.0);
+    text += fmt::format("multipliers   {} INT16 ({} logit + {} p*V), {:.1f}% busy\n", multipliers,
+                        shape.au_lanes * shape.d, shape.pv_lanes * shape.d, pct(macs, multipliers));
+    const double dense_bytes = result.candidates_per_query * result.queries * 4.0 * shape.d;
+    const double fetched = static_cast<double>(result.rows_fetched) * 4.0 * shape.d;
+    text += fmt::format("fetched       {:.0f} bytes of K and V rows, {:.1f}% of dense attention's {:.0f}\n",
+                        fetched, pct(fetched, dense_bytes), dense_bytes);
+    if (result.accuracy.rows > 0) {
+      text += fmt::format(
+          "accuracy      RTL outputs against dense float attention: cosine mean {:.4f}, worst "
+          "{:.4f} (head {} query {})\n",
+          result.accuracy.cosine, result.accuracy.min_cosine, result.accuracy.worst_head,
+          result.accuracy.worst_query);
+    }
   }
   text +=
       fmt::format("speed         {:.0f} cycles/s ({:.3f} s)\n",
                   result.seconds > 0 ? static_cast<double>(result.cycles) / result.seconds : 0.0,
                   result.seconds);
   return text;
+}
+
+nlohmann::ordered_json ReportJson(const CosimResult& result, const FuShape& shape) {
+  nlohmann::ordered_json json;
+  json["passed"] = result.passed;
+  json["configuration"] = shape.name;
+  json["prefix"] = shape.prefix;
+  json["heads"] = result.heads;
+  json["queries"] = result.queries;
+  json["timed"] = result.timed;
+  json["cycles"] = result.cycles;
+  json["first_query_cycle"] = result.first_query_cycle;
+  json["last_output_cycle"] = result.last_output_cycle;
+  json["cycles_per_query"] =
+      result.queries > 0 ? static_cast<double>(result.query_cycles) / result.queries : 0.0;
+  json["transfers_checked"] = result.transfers_checked;
+  json["memory_rows_fetched"] = result.rows_fetched;
+  json["memory_bytes_fetched"] = result.rows_fetched * 4 * shape.d;
+  nlohmann::ordered_json stages = nlohmann::ordered_json::array();
+  std::int64_t queries = result.queries;
+  for (const golden::StageLoad& stage : result.stage_loads) {
+    stages.push_back({{"name", stage.name},
+                      {"cycles_per_query", stage.cycles_per_query},
+                      {"busy_cycles", std::llround(stage.cycles_per_query * static_cast<double>(queries))}});
+  }
+  json["stages"] = stages;
+  if (!result.stage_loads.empty()) {
+    const golden::StageLoad& busiest = golden::BusiestStage(result.stage_loads);
+    json["busiest_stage"] = {{"name", busiest.name}, {"cycles_per_query", busiest.cycles_per_query}};
+  }
+  json["keep_ratio"] = result.keep_ratio;
+  json["candidates_per_query"] = result.candidates_per_query;
+  json["survivors_per_query"] = result.survivors_per_query;
+  json["int16_multipliers"] = (shape.au_lanes + shape.pv_lanes) * shape.d;
+  if (result.accuracy.rows > 0) {
+    json["accuracy"] = {{"rows", result.accuracy.rows},
+                        {"cosine_mean", result.accuracy.cosine},
+                        {"cosine_worst", result.accuracy.min_cosine}};
+  }
+  json["seconds"] = result.seconds;
+  if (!result.mismatches.empty()) {
+    const Mismatch& m = result.mismatches.front();
+    json["first_mismatch"] = {{"cycle", m.cycle}, {"stream", m.stream}, {"field", m.field},
+                              {"expected", m.expected}, {"actual", m.actual}};
+  }
+  return json;
 }
 
 }  // namespace energon::sim

@@ -1,6 +1,7 @@
 #pragma once
 // The texts a co-simulation prints: the first-mismatch report and the summary.
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "sim/cosim.h"
@@ -25,6 +26,9 @@ std::string FormatMismatchReport(const CosimResult& result, const FuShape& shape
 /// simulation speed.
 std::string FormatSummary(const CosimResult& result, const FuShape& shape,
                           const CosimOptions& options, const RunLabel& label);
+
+/// The run's figures for --report-json (docs/cosim.md, "Report JSON").
+nlohmann::ordered_json ReportJson(const CosimResult& result, const FuShape& shape);
 
 /// "reset 1, stall 7" or "reset 1, stall none (cycle-exact timing)".
 std::string FormatSeeds(const CosimOptions& options);

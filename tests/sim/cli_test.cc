@@ -10,13 +10,28 @@
 #include <string>
 #include <vector>
 
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
 #include "golden/errors.h"
+#include "golden/mp_mrf.h"
+#include "golden/npy.h"
+#include "golden/synthetic.h"
 #include "small_nmax_dut.h"
+#include "tests/common/temp_dir.h"
 
 namespace energon::sim::cli {
 namespace {
 
 const std::string kConfig = ENERGON_COSIM_CONFIG;
+
+std::string ReadText(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
 // argv for `args` after the program name; the pointers borrow from `args`.
 std::vector<const char*> Argv(const char* program, const std::vector<std::string>& args) {
@@ -74,7 +89,13 @@ TEST(CosimCliTest, ErrorsNameTheInputTheRuleAndAFix) {
   EXPECT_EQ(ParseError({"--config", kConfig, "--alpha", "0"}),
             "--alpha: 1 values given for 2 rounds; give one A_r per round, e.g. 0,0");
   EXPECT_EQ(ParseError({"--config", kConfig, "--q", "q.npy"}),
-            "--k: is missing; --q and --k go together (--v is optional)");
+            "--k: is missing; --q, --k and --v go together (the attention unit reads V)");
+  EXPECT_EQ(ParseError({"--config", kConfig, "--mem-latency", "0"}),
+            "--mem-latency: '0' is not a whole number in [1, 1000]; give one like 4");
+  EXPECT_EQ(ParseError({"--config", kConfig, "--output", ""}),
+            "--output: is empty; give the file to write, e.g. --output run.npy");
+  EXPECT_EQ(ParseError({"--config", kConfig, "--report-json", ""}),
+            "--report-json: is empty; give the file to write, e.g. --report-json run.json");
   EXPECT_EQ(ParseError({"--config", kConfig, "--q", "q.npy", "--k", "k.npy", "--synthetic", "n=4"}),
             "--synthetic: cannot be combined with --q/--k/--v; give files or a synthetic spec, not "
             "both");
@@ -88,8 +109,8 @@ TEST(CosimCliTest, ErrorsNameTheInputTheRuleAndAFix) {
   const std::string other = std::string(ENERGON_SOURCE_DIR) + "/configs/tiny_1lane.cfg";
   EXPECT_EQ(ParseError({"--config", other}),
             "--config: " + other +
-                " describes the FU energon_d8_n16_l1_r4x2_4x4_ but this "
-                "energon-cosim was built for energon_d8_n8_l2_r4x2_4x4_ (small_nmax); run "
+                " describes the accelerator energon_d8_n16_l1_r4x2_4x4_a1v1_ but this "
+                "energon-cosim was built for energon_d8_n8_l2_r4x2_4x4_a2_ (small_nmax); run "
                 "scripts/cosim --config " +
                 other + ", which builds the model for it");
 }
@@ -111,7 +132,10 @@ TEST(CosimCliTest, ExitZeroOnlyWhenEverythingMatched) {
   EXPECT_EQ(RunProgram("--config " + kConfig + " --alpha -64,32 --synthetic nq=32", out), 0) << out;
   EXPECT_NE(out.find("PASS: 1 head(s), 32 queries"), std::string::npos) << out;
   EXPECT_NE(out.find("every one in its predicted cycle"), std::string::npos) << out;
-  EXPECT_NE(out.find("cycles/query; ideal bound"), std::string::npos) << out;
+  EXPECT_NE(out.find("cycles/query; busiest-stage bound"), std::string::npos) << out;
+  EXPECT_NE(out.find("dense-equivalent operations per cycle"), std::string::npos) << out;
+  EXPECT_NE(out.find("RTL outputs against dense float attention: cosine mean"), std::string::npos)
+      << out;
   EXPECT_NE(out.find("cycles/s"), std::string::npos) << out;
   EXPECT_EQ(RunProgram("--config " + kConfig + " --synthetic nq=32 --stall-seed 4", out), 0) << out;
   EXPECT_NE(out.find("seeds: reset 1, stall 4"), std::string::npos) << out;
@@ -133,7 +157,9 @@ TEST(CosimCliTest, ExitTwoOnBadInput) {
   EXPECT_EQ(out,
             "error: workload: K has 9 rows but configuration small_nmax holds N_MAX = 8 keys; give "
             "at most 8 keys (--synthetic n=8)\n");
-  EXPECT_EQ(RunProgram("--config " + kConfig + " --q missing.npy --k missing.npy", out), 2) << out;
+  EXPECT_EQ(RunProgram("--config " + kConfig + " --q missing.npy --k missing.npy --v missing.npy", out),
+            2)
+      << out;
   EXPECT_EQ(out.rfind("error: missing.npy: ", 0), 0u) << out;
   EXPECT_EQ(RunProgram("--config " + kConfig + " --bogus", out), 2) << out;
 }
@@ -157,6 +183,58 @@ TEST(CosimCliTest, ShapeOfConfigMatchesTheBuiltModel) {
   EXPECT_EQ(derived.sum_w, built.sum_w);
   EXPECT_EQ(derived.lane_cnt_w, built.lane_cnt_w);
   EXPECT_EQ(derived.div_cycles, built.div_cycles);
+  EXPECT_EQ(derived.au_lanes, built.au_lanes);
+  EXPECT_EQ(derived.pv_lanes, built.pv_lanes);
+  EXPECT_EQ(derived.fetch_rows, built.fetch_rows);
+  EXPECT_EQ(derived.fx, built.fx);
+  EXPECT_EQ(derived.pb, built.pb);
+  EXPECT_EQ(derived.logit_w, built.logit_w);
+  EXPECT_EQ(derived.p_w, built.p_w);
+  EXPECT_EQ(derived.z_w, built.z_w);
+  EXPECT_EQ(derived.acnt_w, built.acnt_w);
+  EXPECT_EQ(derived.pcnt_w, built.pcnt_w);
+  EXPECT_EQ(derived.fcnt_w, built.fcnt_w);
+  EXPECT_EQ(derived.div_groups, built.div_groups);
+  EXPECT_EQ(derived.div_latency, built.div_latency);
+}
+
+TEST(CosimCliTest, OutputAndReportJsonFiles) {
+  ScopedTempDir dir;
+  std::string out;
+  const std::string npy = dir.File("out.npy"), json = dir.File("run.json");
+  ASSERT_EQ(RunProgram("--config " + kConfig + " --alpha -64,32 --synthetic nq=5,heads=2 --output " +
+                           npy + " --report-json " + json,
+                       out),
+            0)
+      << out;
+  // The outputs the RTL produced: int16 [heads, queries, D], equal to the golden model's.
+  const golden::NpyArray array = golden::ReadNpy(npy);
+  EXPECT_EQ(array.shape, (std::vector<std::size_t>{2, 5, 8}));
+  const golden::Workload workload = golden::MakeSyntheticWorkload(
+      golden::ParseSyntheticSpec("n=8,d=8,nq=5,heads=2"));
+  const FuShape shape = models::small_nmax_fu::Model().shape;
+  golden::RunParams run;
+  run.alpha = {-64, 32};
+  for (std::size_t h = 0; h < 2; ++h) {
+    const golden::GoldenHead head(workload.heads[h], golden::HwParams{shape.rounds, shape.fx, shape.pb},
+                                  run);
+    for (int i = 0; i < 5; ++i) {
+      const std::vector<std::int16_t> expected = head.Run(i).attention.out;
+      for (std::size_t t = 0; t < expected.size(); ++t) {
+        EXPECT_EQ(array.ints[(h * 5 + static_cast<std::size_t>(i)) * 8 + t], expected[t])
+            << "head " << h << " query " << i << " element " << t;
+      }
+    }
+  }
+  const nlohmann::json report = nlohmann::json::parse(ReadText(json));
+  EXPECT_EQ(report["passed"], true);
+  EXPECT_EQ(report["queries"], 10);
+  EXPECT_GT(report["transfers_checked"].get<int>(), 10);
+  EXPECT_GT(report["last_output_cycle"].get<int>(), report["first_query_cycle"].get<int>());
+  EXPECT_EQ(report["memory_bytes_fetched"].get<int>(), report["memory_rows_fetched"].get<int>() * 4 * 8);
+  EXPECT_EQ(report["stages"].size(), 2u + 4u);
+  EXPECT_EQ(report["stages"][0]["name"], "FU round 1");
+  EXPECT_TRUE(report.contains("busiest_stage"));
 }
 
 int CheckArguments(const std::vector<std::string>& args) {

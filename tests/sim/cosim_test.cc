@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <random>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,9 +21,20 @@
 namespace energon::sim {
 namespace {
 
+// Directed int16 workloads that reach every width (docs/cosim.md, "Directed corners").
+enum class Directed {
+  kNone,         ///< the synthetic workload
+  kFullRange,    ///< uniform random codes over all of [-32768, 32767]
+  kSaturated,    ///< q = k = v = -32768: every logit D 2^30 (all tied), acc at its minimum
+  kMaxDistance,  ///< q = -32768, keys alternating -32768 and +32767: a_max - a at its maximum
+  kAllEqual,     ///< random q, every key the same row: every score tied
+  kOneHot,       ///< one key far above the others: a single survivor
+};
+
 struct Case {
   std::string name;
   std::string synthetic;   ///< knobs besides d (always the configuration's)
+  Directed directed = Directed::kNone;
   std::vector<int> alpha;  ///< per round; the last value repeats for further rounds
   bool npy = false;        ///< round-trip the synthetic workload through .npy files
   bool causal = false;
@@ -54,7 +68,67 @@ struct Case {
     reset_seed = seed;
     return *this;
   }
+  Case& Corner(Directed kind) {
+    directed = kind;
+    return *this;
+  }
 };
+
+// n keys and nq queries of D codes for a directed case; seeded from the case's synthetic seed.
+golden::Workload DirectedWorkload(Directed kind, int n, int nq, int d, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  const auto code = [&] { return static_cast<std::int16_t>(static_cast<std::uint16_t>(rng())); };
+  const auto matrix = [&](int rows, auto&& value) {
+    golden::Matrix16 m(rows, d);
+    for (int i = 0; i < rows; ++i) {
+      for (int t = 0; t < d; ++t) m.row(i)[static_cast<std::size_t>(t)] = value(i, t);
+    }
+    return m;
+  };
+  constexpr std::int16_t kMin = -32768, kMax = 32767;
+  golden::Matrix16 q, k, v;
+  switch (kind) {
+    case Directed::kFullRange:
+      q = matrix(nq, [&](int, int) { return code(); });
+      k = matrix(n, [&](int, int) { return code(); });
+      v = matrix(n, [&](int, int) { return code(); });
+      break;
+    case Directed::kSaturated:
+      q = matrix(nq, [](int, int) { return kMin; });
+      k = matrix(n, [](int, int) { return kMin; });
+      v = matrix(n, [](int, int) { return kMin; });
+      break;
+    case Directed::kMaxDistance:
+      q = matrix(nq, [](int, int) { return kMin; });
+      k = matrix(n, [](int j, int) { return j % 2 == 0 ? kMin : kMax; });
+      v = matrix(n, [](int j, int) { return j % 2 == 0 ? kMax : kMin; });
+      break;
+    case Directed::kAllEqual: {
+      const golden::Matrix16 row = matrix(1, [&](int, int) { return code(); });
+      q = matrix(nq, [&](int, int) { return code(); });
+      k = matrix(n, [&](int, int t) { return row.row(0)[static_cast<std::size_t>(t)]; });
+      v = matrix(n, [&](int, int) { return code(); });
+      break;
+    }
+    case Directed::kOneHot:
+      q = matrix(nq, [](int, int) { return kMax; });
+      k = matrix(n, [&](int j, int) {
+        return j == static_cast<int>(seed % static_cast<std::uint64_t>(n)) ? kMax
+                                                                          : static_cast<std::int16_t>(-(j % 7));
+      });
+      v = matrix(n, [&](int, int) { return code(); });
+      break;
+    case Directed::kNone:
+      break;
+  }
+  golden::Workload w;
+  // Scales that put the logit gaps of full-range codes (about 2^33) at a few units of u, so
+  // the EXP2 table and its shifts are exercised, not only p = 0 and p = 2^PB.
+  w.heads.push_back(
+      golden::HeadFromCodes(std::move(q), std::move(k), std::move(v), {4e-6, 4e-6, 1.0}));
+  w.source = fmt::format("directed {} n={} nq={} seed={}", static_cast<int>(kind), n, nq, seed);
+  return w;
+}
 
 Case Make(std::string name, std::string synthetic, std::vector<int> alpha) {
   Case c;
@@ -72,6 +146,7 @@ std::vector<Case> Cases() {
   const int n = std::min(shape.n_max, 64);
   const std::string base = "n=" + std::to_string(n) + ",nq=32";
   const std::string all = "n=" + std::to_string(n) + ",nq=" + std::to_string(n);
+  const std::string full = "n=" + std::to_string(shape.n_max);
   std::vector<Case> cases = {
       Make("synthetic", base + ",seed=1", {-64, 32}),
       Make("synthetic_stall7", base + ",seed=1", {-64, 32}).Stall(7),
@@ -94,6 +169,18 @@ std::vector<Case> Cases() {
       // Back-pressure nearly always (buffers full) and almost never (stalls rare and short).
       Make("heavy_stalls15", base + ",seed=15", {-64, 32}).Stall(15).Profile(0.6, 0.4),
       Make("light_stalls16", base + ",seed=16", {-64, 32}).Stall(16).Profile(0.05, 0.0),
+      // Directed corners: every width at its extreme, ties, one key, one survivor, every key.
+      Make("full_range", base + ",seed=21", {-64, 32}).Corner(Directed::kFullRange),
+      Make("full_range_stall21", base + ",seed=21", {-64, 32}).Corner(Directed::kFullRange).Stall(21),
+      Make("full_range_keep_all", base + ",seed=22", {-256}).Corner(Directed::kFullRange),
+      Make("saturated_every_key", full + ",nq=4,seed=23", {-256}).Corner(Directed::kSaturated),
+      Make("saturated_stall23", full + ",nq=4,seed=23", {-256}).Corner(Directed::kSaturated).Stall(23),
+      Make("max_distance", full + ",nq=4,seed=24", {-256}).Corner(Directed::kMaxDistance),
+      Make("all_equal_keys", base + ",seed=25", {256}).Corner(Directed::kAllEqual),
+      Make("all_equal_keys_mean", base + ",seed=26", {0}).Corner(Directed::kAllEqual).Stall(26),
+      Make("single_survivor", base + ",seed=27", {256}).Corner(Directed::kOneHot),
+      Make("one_key", base + ",seed=28", {-64, 32}).Keys(1),
+      Make("one_key_stall28", base + ",seed=28", {-64, 32}).Keys(1).Stall(28),
   };
   if (shape.n_max >= 256) {
     cases.push_back(Make("large_256", "n=256,nq=32,seed=8", {-64, 32}));
@@ -110,11 +197,15 @@ TEST_P(CosimTest, MatchesGolden) {
   const Case& c = GetParam();
   const DutModel model = testing::ModelUnderTest();
   const FuShape& shape = model.shape;
-  golden::Workload workload = golden::MakeSyntheticWorkload(
-      golden::ParseSyntheticSpec("d=" + std::to_string(shape.d) + "," + c.synthetic));
+  const golden::SyntheticSpec spec =
+      golden::ParseSyntheticSpec("d=" + std::to_string(shape.d) + "," + c.synthetic);
+  golden::Workload workload =
+      c.directed == Directed::kNone
+          ? golden::MakeSyntheticWorkload(spec)
+          : DirectedWorkload(c.directed, spec.n, spec.nq, shape.d, spec.seed);
   ScopedTempDir dir;
   if (c.npy) {
-    // Round trip through float32 .npy files, the way users bring tensors (K stands in for V).
+    // Round trip through float32 .npy files, the way users bring tensors.
     const auto write = [&](const std::string& file, const golden::MatrixF& m) {
       const std::size_t dims[] = {static_cast<std::size_t>(m.rows),
                                   static_cast<std::size_t>(m.cols)};
@@ -122,7 +213,8 @@ TEST_P(CosimTest, MatchesGolden) {
     };
     write("q.npy", workload.heads[0].qf);
     write("k.npy", workload.heads[0].kf);
-    workload = golden::LoadNpyWorkload(dir.File("q.npy"), dir.File("k.npy"), dir.File("k.npy"),
+    write("v.npy", workload.heads[0].vf);
+    workload = golden::LoadNpyWorkload(dir.File("q.npy"), dir.File("k.npy"), dir.File("v.npy"),
                                        {1.0, 1.0, 1.0});
   }
   CosimOptions options;
