@@ -30,10 +30,17 @@ void CheckRange(const char* option, const char* what, int value, int lo, int hi)
   }
 }
 
-int ResolvedFetchRows(const AuConfig& au, int fu_lanes) {
-  return au.fetch_rows != 0 ? au.fetch_rows : std::min(au.au_lanes, fu_lanes);
+constexpr int kDefaultAuLanes = 4;
+
+int ResolvedAuLanes(const AuConfig& au, int n_max) {
+  return au.au_lanes != 0 ? au.au_lanes : std::min(kDefaultAuLanes, n_max);
 }
-int ResolvedPvLanes(const AuConfig& au) { return au.pv_lanes != 0 ? au.pv_lanes : au.au_lanes; }
+int ResolvedFetchRows(const AuConfig& au, int n_max, int fu_lanes) {
+  return au.fetch_rows != 0 ? au.fetch_rows : std::min(ResolvedAuLanes(au, n_max), fu_lanes);
+}
+int ResolvedPvLanes(const AuConfig& au, int n_max) {
+  return au.pv_lanes != 0 ? au.pv_lanes : ResolvedAuLanes(au, n_max);
+}
 int ResolvedDivLanes(const AuConfig& au, int d) {
   return au.div_lanes != 0 ? au.div_lanes : std::min(d, kDefaultMaxDivLanes);
 }
@@ -52,11 +59,12 @@ int UnsignedBits(Int128 hi) {
   return bits;
 }
 
-std::string AuPrefixPart(const AuConfig& au, int d, int fu_lanes) {
-  std::string part = fmt::format("a{}", au.au_lanes);
-  if (ResolvedPvLanes(au) != au.au_lanes) part += fmt::format("p{}", ResolvedPvLanes(au));
-  if (ResolvedFetchRows(au, fu_lanes) != std::min(au.au_lanes, fu_lanes)) {
-    part += fmt::format("f{}", ResolvedFetchRows(au, fu_lanes));
+std::string AuPrefixPart(const AuConfig& au, int d, int n_max, int fu_lanes) {
+  const int lanes = ResolvedAuLanes(au, n_max);
+  std::string part = fmt::format("a{}", lanes);
+  if (ResolvedPvLanes(au, n_max) != lanes) part += fmt::format("p{}", ResolvedPvLanes(au, n_max));
+  if (ResolvedFetchRows(au, n_max, fu_lanes) != std::min(lanes, fu_lanes)) {
+    part += fmt::format("f{}", ResolvedFetchRows(au, n_max, fu_lanes));
   }
   if (ResolvedDivLanes(au, d) != std::min(d, kDefaultMaxDivLanes)) {
     part += fmt::format("v{}", ResolvedDivLanes(au, d));
@@ -66,14 +74,21 @@ std::string AuPrefixPart(const AuConfig& au, int d, int fu_lanes) {
 }
 
 AuDerived DeriveAu(const AuConfig& au, int d, int n_max, int fu_lanes) {
-  CheckRange("--au-lanes", "exact logits per cycle", au.au_lanes, 1, kMaxAuLanes);
+  // More lanes than keys would only idle, and the stages count survivors in CntW bits.
+  const int max_lanes = std::min(kMaxAuLanes, n_max);
+  if (au.au_lanes != 0) {
+    CheckRange("--au-lanes", "exact logits per cycle, at most 64 and at most N_MAX; 0 = min(4, N_MAX)",
+               au.au_lanes, 1, max_lanes);
+  }
   if (au.pv_lanes != 0) {
-    CheckRange("--pv-lanes", "survivor rows into p*V per cycle; 0 = --au-lanes", au.pv_lanes, 1,
-               kMaxAuLanes);
+    CheckRange("--pv-lanes",
+               "survivor rows into p*V per cycle, at most 64 and at most N_MAX; 0 = --au-lanes",
+               au.pv_lanes, 1, max_lanes);
   }
   if (au.fetch_rows != 0) {
-    CheckRange("--fetch-rows", "keys per memory request, at most --fu-lanes since the survivor "
-               "buffer gives that many per cycle; 0 = min(--au-lanes, --fu-lanes)",
+    CheckRange("--fetch-rows",
+               "keys per memory request, at most --fu-lanes since the survivor buffer gives that "
+               "many per cycle; 0 = min(--au-lanes, --fu-lanes)",
                au.fetch_rows, 1, fu_lanes);
   }
   if (au.div_lanes != 0) {
@@ -84,9 +99,9 @@ AuDerived DeriveAu(const AuConfig& au, int d, int n_max, int fu_lanes) {
   CheckRange("--pb", "precision bits of p", au.pb, golden::kMinPb, golden::kMaxPb);
 
   AuDerived out;
-  out.au_lanes = au.au_lanes;
-  out.pv_lanes = ResolvedPvLanes(au);
-  out.fetch_rows = ResolvedFetchRows(au, fu_lanes);
+  out.au_lanes = ResolvedAuLanes(au, n_max);
+  out.pv_lanes = ResolvedPvLanes(au, n_max);
+  out.fetch_rows = ResolvedFetchRows(au, n_max, fu_lanes);
   out.div_lanes = ResolvedDivLanes(au, d);
   out.fx = au.fx;
   out.pb = au.pb;

@@ -12,7 +12,7 @@ namespace energon::gen {
 /// What a user chooses for the AU (energon-gen options and configs/*.cfg keys). Zero means
 /// "the default derived from the others" (see AuDerived).
 struct AuConfig {
-  int au_lanes = 4;    ///< exact INT16 logits per cycle
+  int au_lanes = 0;    ///< exact INT16 logits per cycle, 1..min(64, N_MAX); 0 = min(4, N_MAX)
   int pv_lanes = 0;    ///< survivor rows accumulated into p * V per cycle; 0 = au_lanes
   int fetch_rows = 0;  ///< key indices per memory request; 0 = min(au_lanes, fu_lanes)
   int div_lanes = 0;   ///< rounded divisions per cycle; 0 = min(D, 16)
@@ -29,21 +29,21 @@ struct AuDerived {
   int dist_w = 37;    ///< unsigned a_max - a: at most D (2^31 - 2^15)
   int p_w = 16;       ///< p in [0, 2^PB]: PB + 1
   int z_w = 25;       ///< unsigned Z: at most N_MAX 2^PB
-  int acc_w = 41;     ///< signed acc: [-2^15 N_MAX 2^PB, (2^15 - 1) N_MAX 2^PB]
+  int acc_w = 40;     ///< signed acc: [-2^15 N_MAX 2^PB, (2^15 - 1) N_MAX 2^PB]
   int lb_banks = 4;   ///< logit buffer banks: max(au_lanes, pv_lanes)
   int lb_rows = 128;  ///< logit buffer rows per slot: ceil(N_MAX / banks)
-  int lb_row_w = 7;   ///< max(1, clog2(lb_rows + 1)): a window may start one row past
+  int lb_row_w = 7;   ///< max(1, clog2(lb_rows)); a bank outside a window may read row lb_rows (wraps, unused)
   int lb_addr_w = 8;  ///< clog2(2 lb_rows)
   int acnt_w = 3;     ///< logit beat count: clog2(au_lanes + 1)
   int pcnt_w = 3;     ///< p beat count: clog2(pv_lanes + 1)
   int fcnt_w = 3;     ///< request count: clog2(fetch_rows + 1)
   int div_groups = 4; ///< issue cycles of one query's division: ceil(D / div_lanes)
-  int div_latency = 18;  ///< cycles from a group's issue to the output register: 16 + 2
+  int div_latency = 18;  ///< cycles from a group's issue to its output beat: 16 quotient stages + 2
 };
 
 /// The AU's prefix part, e.g. "a4_" (+ "p8", "f2", "v4", "x10b14" where those differ from
 /// their defaults). Does not validate.
-std::string AuPrefixPart(const AuConfig& au, int d, int fu_lanes);
+std::string AuPrefixPart(const AuConfig& au, int d, int n_max, int fu_lanes);
 
 /// Checks every rule (throws golden::InputError naming the option, the value, the rule and a
 /// fix) and derives the widths.

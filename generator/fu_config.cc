@@ -99,7 +99,7 @@ std::string DefaultPrefix(const FuConfig& config) {
     rounds += fmt::format("{}{}x{}", rounds.empty() ? "" : "_", round.qb, round.kb);
   }
   return fmt::format("energon_d{}_n{}_l{}_r{}_{}{}{}", config.d, config.n_max, config.fu_lanes,
-                     rounds, AuPrefixPart(config.au, config.d, config.fu_lanes),
+                     rounds, AuPrefixPart(config.au, config.d, config.n_max, config.fu_lanes),
                      config.probes ? "" : "np_",
                      config.mem_style == MemStyle::kBlackbox ? "bb_" : "");
 }

@@ -27,7 +27,7 @@ struct Options {
 /// fix. Fills `options` for kGenerate and kPrintConfig, `text` for kHelp and kVersion.
 Action ParseCommandLine(int argc, const char* const* argv, Options& options, std::string& text);
 
-/// "energon-gen 0.1.0 (manifest schema 1)".
+/// "energon-gen 0.1.0 (manifest schema 2)".
 std::string VersionText();
 
 }  // namespace energon::gen

@@ -126,8 +126,8 @@ std::vector<Port> FuPorts(const FuConfig& config, const FuDerived& d) {
       {"sv_ctx_o", false, SurvivorContextBits(config, d), "survivor buffer: {query index, q16 row, count}"},
       {"sv_done_i", true, 1, "survivor buffer: the slot is read (pulse)"},
       {"sv_re_i", true, 1, "survivor buffer: read a row in every bank"},
-      {"sv_row_i", true, d.row_w * config.fu_lanes, "survivor buffer: row address per bank"},
-      {"sv_index_o", false, d.idx_w * config.fu_lanes, "survivor buffer: key index per bank"},
+      {"sv_row_i", true, d.row_w * config.fu_lanes, "survivor buffer: row address per bank", true},
+      {"sv_index_o", false, d.idx_w * config.fu_lanes, "survivor buffer: key index per bank", true},
       {"idle_o", false, 1, "no query in the FU"},
   };
   ports.insert(ports.end(), survivors.begin(), survivors.end());
@@ -192,7 +192,8 @@ mustache::data PortDeclarations(const std::vector<Port>& ports) {
   std::size_t width = 0;
   for (std::size_t i = 0; i < ports.size(); ++i) {
     const Port& port = ports[i];
-    const std::string range = port.width == 1 ? "" : fmt::format("[{}:0]", port.width - 1);
+    const std::string range =
+        port.width == 1 && !port.vector ? "" : fmt::format("[{}:0]", port.width - 1);
     decls.push_back(fmt::format("{:<6} logic {:<8} {}{}", port.input ? "input" : "output", range,
                                 port.name, i + 1 < ports.size() ? "," : ""));
     width = std::max(width, decls.back().size());

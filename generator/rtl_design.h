@@ -17,6 +17,7 @@ struct Port {
   bool input = true;
   int width = 1;
   std::string doc;    ///< one line, for the RTL and the manifest
+  bool vector = false;  ///< declared with a range even at width 1 (its users part-select it)
 };
 
 struct RtlFile {

@@ -105,7 +105,16 @@ TEST(CliTest, BadInputExitsTwoAndWritesNothing) {
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_EQ(result.err,
             "error: bad.cfg: unknown key 'width'; the keys are the long option names d, n-max, "
-            "rounds, fu-lanes, prefix, probes, mem-style\n");
+            "rounds, fu-lanes, au-lanes, pv-lanes, fetch-rows, div-lanes, fx, pb, prefix, probes, "
+            "mem-style\n");
+  EXPECT_EQ(ReadTree(dir.path() / "o"), before);
+  // An AU rule broken in the file: the message names the file and the key.
+  WriteText(dir.path() / "bad.cfg", "d = 8\ndiv-lanes = 9\n");
+  result = RunGen({"--config", "bad.cfg", "--out", "o"}, dir.path(), dir.path());
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.err,
+            "error: bad.cfg: div-lanes: 9 is outside 1..8 (rounded divisions per cycle, at most "
+            "D; 0 = min(D, 16)); use 8\n");
   EXPECT_EQ(ReadTree(dir.path() / "o"), before);
   EXPECT_EQ(Entries(dir.path()), (std::vector<std::string>{"bad.cfg", "o"}));
 
@@ -127,9 +136,11 @@ TEST(CliTest, PrintConfigPrintsJsonAndWritesNothing) {
              dir.path(), dir.path());
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const nlohmann::json json = nlohmann::json::parse(result.out);
-  EXPECT_EQ(json["config"]["prefix"], "energon_d64_n512_l16_r4x2_4x4_np_");
+  EXPECT_EQ(json["config"]["prefix"], "energon_d64_n512_l16_r4x2_4x4_a4_np_");
   EXPECT_EQ(json["config"]["probes"], false);
+  EXPECT_EQ(json["config"]["au-lanes"], 4);
   EXPECT_EQ(json["derived"]["score_w"], 14);
+  EXPECT_EQ(json["derived"]["au"]["logit_w"], 38);
   EXPECT_EQ(Entries(dir.path()), std::vector<std::string>{});
 }
 
@@ -162,8 +173,12 @@ TEST(CliTest, ParamsHeadersOfAllNamedConfigsCompileTogether) {
     }
   }
   source +=
-      "static_assert(energon::generated::energon_d16_n128_l8_r2x2_3x2_3x4::kReuse[2]);\n"
-      "static_assert(energon::generated::energon_d8_n16_l1_r4x2_4x4::kLaneCntW == 1);\n"
+      "static_assert(energon::generated::energon_d16_n128_l8_r2x2_3x2_3x4_a3p2f5x10b20::"
+      "kReuse[2]);\n"
+      "static_assert(energon::generated::energon_d8_n16_l1_r4x2_4x4_a1v1::kLaneCntW == 1);\n"
+      "static_assert(energon::generated::energon_d16_n64_l4_r4x4_a2p3v5x6b12::kPvLanes == 3);\n"
+      "static_assert(energon::generated::energon_d8_n8_l2_r4x2_4x4_a2::kDivLanes == 8);\n"
+      "static_assert(energon::generated::energon_d64_n512_l16_r4x2_4x4_a4::kAccW == 40);\n"
       "int main() { return 0; }\n";
   WriteText(dir.path() / "all.cc", source);
   const std::string command = std::string(Quote(ENERGON_CXX)) +

@@ -23,7 +23,7 @@ struct Expected {
 // Worked by hand from the table: e.g. default: SW = 4 + 4 + clog2(64) = 14, SumW = 14 + 10.
 const Expected kExpected[] = {
     {"default",
-     "energon_d64_n512_l16_r4x2_4x4_",
+     "energon_d64_n512_l16_r4x2_4x4_a4_",
      9,
      10,
      32,
@@ -37,7 +37,7 @@ const Expected kExpected[] = {
      2,
      {{1, 4, 2, false, 0, false}, {2, 4, 4, true, 2, true}}},
     {"tiny_1lane",
-     "energon_d8_n16_l1_r4x2_4x4_",
+     "energon_d8_n16_l1_r4x2_4x4_a1v1_",
      4,
      5,
      16,
@@ -51,7 +51,7 @@ const Expected kExpected[] = {
      2,
      {{1, 4, 2, false, 0, false}, {2, 4, 4, true, 2, true}}},
     {"single_round",
-     "energon_d16_n64_l4_r4x4_",
+     "energon_d16_n64_l4_r4x4_a2p3v5x6b12_",
      6,
      7,
      16,
@@ -65,7 +65,7 @@ const Expected kExpected[] = {
      1,
      {{1, 4, 4, false, 0, true}}},
     {"wide_3round",
-     "energon_d16_n128_l8_r2x2_3x2_3x4_",
+     "energon_d16_n128_l8_r2x2_3x2_3x4_a3p2f5x10b20_",
      7,
      8,
      16,
@@ -79,7 +79,7 @@ const Expected kExpected[] = {
      2,
      {{1, 2, 2, false, 0, false}, {2, 3, 2, false, 0, false}, {3, 3, 4, true, 2, true}}},
     {"small_nmax",
-     "energon_d8_n8_l2_r4x2_4x4_",
+     "energon_d8_n8_l2_r4x2_4x4_a2_",
      3,
      4,
      4,
@@ -179,13 +179,13 @@ TEST(DeriveTest, ReuseNeedsEqualQbAndGrowingKb) {
 
 TEST(DeriveTest, DefaultPrefixMarksProbesAndBlackboxes) {
   FuConfig config;
-  EXPECT_EQ(Derive(config).prefix, "energon_d64_n512_l16_r4x2_4x4_");
+  EXPECT_EQ(Derive(config).prefix, "energon_d64_n512_l16_r4x2_4x4_a4_");
   config.probes = false;
-  EXPECT_EQ(Derive(config).prefix, "energon_d64_n512_l16_r4x2_4x4_np_");
+  EXPECT_EQ(Derive(config).prefix, "energon_d64_n512_l16_r4x2_4x4_a4_np_");
   config.mem_style = MemStyle::kBlackbox;
-  EXPECT_EQ(Derive(config).prefix, "energon_d64_n512_l16_r4x2_4x4_np_bb_");
+  EXPECT_EQ(Derive(config).prefix, "energon_d64_n512_l16_r4x2_4x4_a4_np_bb_");
   config.probes = true;
-  EXPECT_EQ(Derive(config).prefix, "energon_d64_n512_l16_r4x2_4x4_bb_");
+  EXPECT_EQ(Derive(config).prefix, "energon_d64_n512_l16_r4x2_4x4_a4_bb_");
   config.prefix = "my_fu_";
   EXPECT_EQ(Derive(config).prefix, "my_fu_");
 }

@@ -28,16 +28,37 @@ TEST(GenOptionsTest, DefaultsAreTheDocumentedOnes) {
   EXPECT_EQ(options.config.fu_lanes, 16);
   EXPECT_TRUE(options.config.probes);
   EXPECT_EQ(options.config.mem_style, MemStyle::kBehavioral);
-  EXPECT_EQ(options.derived.prefix, "energon_d64_n512_l16_r4x2_4x4_");
+  // The AU's defaults: all derived (0): min(4, N_MAX) logit lanes, as many p*V lanes,
+  // min(A, L) fetch rows, min(D, 16) dividers.
+  EXPECT_EQ(options.config.au.au_lanes, 0);
+  EXPECT_EQ(options.derived.au.au_lanes, 4);
+  EXPECT_EQ(options.config.au.pv_lanes, 0);
+  EXPECT_EQ(options.config.au.fetch_rows, 0);
+  EXPECT_EQ(options.config.au.div_lanes, 0);
+  EXPECT_EQ(options.config.au.fx, 8);
+  EXPECT_EQ(options.config.au.pb, 15);
+  EXPECT_EQ(options.derived.au.pv_lanes, 4);    // A
+  EXPECT_EQ(options.derived.au.fetch_rows, 4);  // min(A, L)
+  EXPECT_EQ(options.derived.au.div_lanes, 16);  // min(D, 16)
+  EXPECT_EQ(options.derived.prefix, "energon_d64_n512_l16_r4x2_4x4_a4_");
   EXPECT_EQ(options.out_dir, "x");
 }
 
 TEST(GenOptionsTest, EveryOptionOnTheCommandLine) {
   Options options;
-  EXPECT_EQ(Parse({"--d", "16", "--n-max", "64", "--rounds", "2x1,2x3", "--fu-lanes", "4",
-                   "--prefix", "my_fu_", "--probes", "off", "--mem-style", "blackbox", "--out=o"},
+  EXPECT_EQ(Parse({"--d",          "16",       "--n-max",     "64",     "--rounds",   "2x1,2x3",
+                   "--fu-lanes",   "4",        "--au-lanes",  "3",      "--pv-lanes", "5",
+                   "--fetch-rows", "2",        "--div-lanes", "7",      "--fx",       "6",
+                   "--pb",         "12",       "--prefix",    "my_fu_", "--probes",   "off",
+                   "--mem-style",  "blackbox", "--out=o"},
                   options),
             Action::kGenerate);
+  EXPECT_EQ(options.config.au.au_lanes, 3);
+  EXPECT_EQ(options.config.au.pv_lanes, 5);
+  EXPECT_EQ(options.config.au.fetch_rows, 2);
+  EXPECT_EQ(options.config.au.div_lanes, 7);
+  EXPECT_EQ(options.config.au.fx, 6);
+  EXPECT_EQ(options.config.au.pb, 12);
   EXPECT_EQ(options.config.d, 16);
   EXPECT_EQ(options.config.n_max, 64);
   EXPECT_EQ(options.config.rounds, (std::vector<golden::RoundWidths>{{2, 1}, {2, 3}}));
@@ -67,7 +88,8 @@ TEST(GenOptionsTest, ProbesTakeOnOffTrueFalseOneZero) {
 TEST(GenOptionsTest, ConfigFileKeysAreTheLongOptionNames) {
   ScopedTempDir dir;
   WriteText(dir.File("all.cfg"),
-            "# every key\nd = 16\nn-max = 64\nrounds = 2x1,2x3\nfu-lanes = 4\nprefix = my_fu_\n"
+            "# every key\nd = 16\nn-max = 64\nrounds = 2x1,2x3\nfu-lanes = 4\nau-lanes = 3\n"
+            "pv-lanes = 5\nfetch-rows = 2\ndiv-lanes = 7\nfx = 6\npb = 12\nprefix = my_fu_\n"
             "probes = off\nmem-style = blackbox\n");
   Options options;
   EXPECT_EQ(Parse({"--config", dir.File("all.cfg"), "--out", "o"}, options), Action::kGenerate);
@@ -75,6 +97,12 @@ TEST(GenOptionsTest, ConfigFileKeysAreTheLongOptionNames) {
   EXPECT_EQ(options.config.n_max, 64);
   EXPECT_EQ(options.config.rounds, (std::vector<golden::RoundWidths>{{2, 1}, {2, 3}}));
   EXPECT_EQ(options.config.fu_lanes, 4);
+  EXPECT_EQ(options.config.au.au_lanes, 3);
+  EXPECT_EQ(options.config.au.pv_lanes, 5);
+  EXPECT_EQ(options.config.au.fetch_rows, 2);
+  EXPECT_EQ(options.config.au.div_lanes, 7);
+  EXPECT_EQ(options.config.au.fx, 6);
+  EXPECT_EQ(options.config.au.pb, 12);
   EXPECT_EQ(options.config.prefix, "my_fu_");
   EXPECT_FALSE(options.config.probes);
   EXPECT_EQ(options.config.mem_style, MemStyle::kBlackbox);
@@ -88,7 +116,14 @@ TEST(GenOptionsTest, CommandLineOverridesTheFile) {
   EXPECT_EQ(options.config.d, 32);
   EXPECT_EQ(options.config.n_max, 64);
   EXPECT_EQ(options.config.fu_lanes, 8);
-  EXPECT_EQ(options.derived.prefix, "energon_d32_n64_l8_r4x2_4x4_");
+  EXPECT_EQ(options.derived.prefix, "energon_d32_n64_l8_r4x2_4x4_a4_");
+  // AU keys too.
+  WriteText(dir.File("b.cfg"), "au-lanes = 2\nfx = 10\npb = 20\n");
+  Parse({"--config", dir.File("b.cfg"), "--au-lanes", "8", "--print-config"}, options);
+  EXPECT_EQ(options.config.au.au_lanes, 8);
+  EXPECT_EQ(options.config.au.fx, 10);
+  EXPECT_EQ(options.config.au.pb, 20);
+  EXPECT_EQ(options.derived.prefix, "energon_d64_n512_l16_r4x2_4x4_a8x10b20_");
 }
 
 TEST(GenOptionsTest, UnknownConfigKeysNameTheFileAndTheKey) {
@@ -98,12 +133,14 @@ TEST(GenOptionsTest, UnknownConfigKeysNameTheFileAndTheKey) {
   EXPECT_EQ(ParseError({"--config", file, "--out", "o"}),
             file +
                 ": unknown key 'lanes'; the keys are the long option names d, n-max, rounds, "
-                "fu-lanes, prefix, probes, mem-style");
+                "fu-lanes, au-lanes, pv-lanes, fetch-rows, div-lanes, fx, pb, prefix, probes, "
+                "mem-style");
   WriteText(file, "out = somewhere\n");
   EXPECT_EQ(ParseError({"--config", file, "--out", "o"}),
             file +
                 ": 'out' belongs on the command line (--out); config files hold the design "
-                "keys d, n-max, rounds, fu-lanes, prefix, probes, mem-style");
+                "keys d, n-max, rounds, fu-lanes, au-lanes, pv-lanes, fetch-rows, div-lanes, fx, "
+                "pb, prefix, probes, mem-style");
 }
 
 TEST(GenOptionsTest, BadFileValuesNameTheFileAndTheKey) {
@@ -175,8 +212,10 @@ TEST(GenOptionsTest, HelpAndVersion) {
   Options options;
   std::string text;
   EXPECT_EQ(Parse({"--help"}, options, &text), Action::kHelp);
-  for (const char* option : {"--config", "--out", "--print-config", "--d", "--n-max", "--rounds",
-                             "--fu-lanes", "--prefix", "--probes", "--mem-style"}) {
+  for (const char* option :
+       {"--config", "--out", "--print-config", "--d", "--n-max", "--rounds", "--fu-lanes",
+        "--au-lanes", "--pv-lanes", "--fetch-rows", "--div-lanes", "--fx", "--pb", "--prefix",
+        "--probes", "--mem-style"}) {
     EXPECT_NE(text.find(option), std::string::npos) << option;
   }
   EXPECT_EQ(Parse({"--version"}, options, &text), Action::kVersion);

@@ -45,8 +45,9 @@ TEST_P(OutputTest, FilesComeInTheDocumentedOrder) {
     expected.push_back("rtl/" + prefix + file.template_name + ".sv");
   }
   for (const std::string& name :
-       {prefix + "fu.f", prefix + "params.h", prefix + "fu.core", std::string("synth/yosys.ys"),
-        "synth/" + prefix + "fu.sdc", std::string("manifest.json")}) {
+       {prefix + "energon.f", prefix + "params.h", prefix + "energon.core",
+        std::string("synth/yosys.ys"), "synth/" + prefix + "energon.sdc",
+        std::string("manifest.json")}) {
     expected.push_back(name);
   }
   std::vector<std::string> paths;
@@ -150,9 +151,10 @@ TEST_P(OutputTest, FilelistCoreAndYosysReadTheRtlInOrder) {
     core_files += "      - " + path + "\n";
     yosys_reads += "read_verilog -sv " + path + "\n";
   }
-  EXPECT_TRUE(text_of(prefix + "fu.f").ends_with("\n" + filelist_body));
-  EXPECT_NE(text_of(prefix + "fu.core").find(core_files + "    file_type: systemVerilogSource\n"),
-            std::string::npos);
+  EXPECT_TRUE(text_of(prefix + "energon.f").ends_with("\n" + filelist_body));
+  EXPECT_NE(
+      text_of(prefix + "energon.core").find(core_files + "    file_type: systemVerilogSource\n"),
+      std::string::npos);
   const std::string top = TopModule(options_.derived);
   const std::string yosys = text_of("synth/yosys.ys");
   EXPECT_NE(yosys.find(yosys_reads + "hierarchy -check -top " + top + "\n"), std::string::npos);
@@ -160,7 +162,8 @@ TEST_P(OutputTest, FilelistCoreAndYosysReadTheRtlInOrder) {
   EXPECT_NE(yosys.find("\nsynth -flatten -top " + top + " -run :fine\n"), std::string::npos);
   EXPECT_EQ(yosys.find("memory_map"), std::string::npos);
   EXPECT_TRUE(yosys.ends_with("\nabc -fast\nopt -fast\nsynth -top " + top + " -run check:\n"));
-  EXPECT_NE(text_of(prefix + "fu.core").find("    toplevel: " + top + "\n"), std::string::npos);
+  EXPECT_NE(text_of(prefix + "energon.core").find("    toplevel: " + top + "\n"),
+            std::string::npos);
 }
 
 TEST_P(OutputTest, SdcConstrainsEveryPort) {
@@ -179,6 +182,50 @@ TEST_P(OutputTest, SdcConstrainsEveryPort) {
                    : "set_output_delay $OUTPUT_DELAY -clock clk [get_ports " + port.name + "]\n";
     EXPECT_NE(sdc.find(line), std::string::npos) << port.name;
   }
+}
+
+// The module headers of <prefix>energon_top and <prefix>fu_top declare TopPorts() and
+// FuPorts(), in order and with their widths.
+TEST_P(OutputTest, TopAndFuModulesDeclareTheirPortsInOrder) {
+  const std::string& prefix = options_.derived.prefix;
+  const auto declared = [&](const std::string& module) {
+    std::vector<std::pair<std::string, int>> ports;
+    for (const OutputFile& file : files_) {
+      if (file.path != "rtl/" + module + ".sv") continue;
+      const std::size_t begin = file.text.find("\nmodule " + module + " (\n");
+      const std::size_t end = file.text.find("\n);\n", begin);
+      EXPECT_NE(begin, std::string::npos) << module;
+      EXPECT_NE(end, std::string::npos) << module;
+      std::istringstream lines(file.text.substr(begin + 1, end - begin));
+      std::string line;
+      std::getline(lines, line);  // "module ... ("
+      while (std::getline(lines, line)) {
+        std::istringstream words(line);
+        std::string direction, logic, range, name;
+        words >> direction >> logic >> range;
+        int width = 1;
+        if (range.starts_with("[")) {
+          width = std::stoi(range.substr(1)) + 1;
+          words >> name;
+        } else {
+          name = range;
+        }
+        if (name.ends_with(",")) name.pop_back();
+        ports.emplace_back((direction == "input" ? "in " : "out ") + name, width);
+      }
+    }
+    return ports;
+  };
+  const auto expected = [](const std::vector<Port>& ports) {
+    std::vector<std::pair<std::string, int>> list;
+    for (const Port& port : ports) {
+      list.emplace_back((port.input ? "in " : "out ") + port.name, port.width);
+    }
+    return list;
+  };
+  EXPECT_EQ(declared(prefix + "energon_top"),
+            expected(TopPorts(options_.config, options_.derived)));
+  EXPECT_EQ(declared(prefix + "fu_top"), expected(FuPorts(options_.config, options_.derived)));
 }
 
 INSTANTIATE_TEST_SUITE_P(Configs, OutputTest, ::testing::ValuesIn(testing::NamedConfigs()),
@@ -205,6 +252,94 @@ TEST(OutputTest, BlackboxMemoriesAreYosysLibCells) {
   EXPECT_GE(memories, 1);
   options.config.mem_style = MemStyle::kBehavioral;
   EXPECT_EQ(YosysScript(options.config, options.derived, rtl).find("-lib"), std::string::npos);
+}
+
+// The top's ports for tiny_1lane without probes (docs/au-microarchitecture.md, "Ports"):
+// D 8, N_MAX 16, L 1, rounds 4x2,4x4, A = Pv = F = P = 1.
+TEST(OutputTest, TopPortsOfTinyOneLaneWithoutProbes) {
+  Options options;
+  Parse({"--config", testing::ConfigPath("tiny_1lane"), "--probes", "off", "--print-config"},
+        options);
+  std::vector<std::string> ports;
+  for (const Port& port : TopPorts(options.config, options.derived)) {
+    ports.push_back(fmt::format("{} {} {}", port.input ? "in" : "out", port.name, port.width));
+  }
+  EXPECT_EQ(ports, (std::vector<std::string>{"in clk_i 1",
+                                             "in rst_ni 1",
+                                             "in cfg_n_keys_i 5",
+                                             "in cfg_causal_i 1",
+                                             "in cfg_alpha_i 20",
+                                             "in cfg_scale_m_i 16",
+                                             "in cfg_scale_e_i 6",
+                                             "in kload_valid_i 1",
+                                             "out kload_ready_o 1",
+                                             "in kload_index_i 4",
+                                             "in kload_data_i 128",
+                                             "in query_valid_i 1",
+                                             "out query_ready_o 1",
+                                             "in query_index_i 16",
+                                             "in query_data_i 128",
+                                             "out mem_req_valid_o 1",
+                                             "in mem_req_ready_i 1",
+                                             "out mem_req_count_o 1",
+                                             "out mem_req_index_o 4",
+                                             "in mem_rsp_valid_i 1",
+                                             "out mem_rsp_ready_o 1",
+                                             "in mem_rsp_k_i 128",
+                                             "in mem_rsp_v_i 128",
+                                             "out out_valid_o 1",
+                                             "in out_ready_i 1",
+                                             "out out_query_o 16",
+                                             "out out_data_o 128",
+                                             "out idle_o 1"}));
+  // With probes, the AU's probe streams come after the FU's, before the memory port.
+  options.config.probes = true;
+  options.derived = Derive(options.config);
+  std::vector<std::string> au_probes;
+  for (const Port& port : TopPorts(options.config, options.derived)) {
+    if (port.name.starts_with("au_")) {
+      au_probes.push_back(
+          fmt::format("{} {} {}", port.input ? "in" : "out", port.name, port.width));
+    }
+  }
+  EXPECT_EQ(au_probes,
+            (std::vector<std::string>{
+                "out au_logit_valid_o 1", "in au_logit_ready_i 1", "out au_logit_query_o 16",
+                "out au_logit_count_o 1", "out au_logit_last_o 1", "out au_logit_logit_o 35",
+                "out au_p_valid_o 1", "in au_p_ready_i 1", "out au_p_query_o 16",
+                "out au_p_count_o 1", "out au_p_last_o 1", "out au_p_p_o 16", "out au_z_valid_o 1",
+                "in au_z_ready_i 1", "out au_z_query_o 16", "out au_z_z_o 20"}));
+}
+
+// The manifest's memories for configs/default.cfg (docs/fu-microarchitecture.md and
+// docs/au-microarchitecture.md, "Memories"): D 64, N_MAX 512, L 16, Rows 32, IdxW 9, SW 14,
+// KB_R 4, NB 4, BRows 128, LogitW 38, Pv 4, FX 8, PW 16.
+TEST(OutputTest, ManifestListsTheDefaultMemories) {
+  const Options options = Load("default");
+  const nlohmann::json manifest =
+      nlohmann::json::parse(GenerateOutput(options.config, options.derived).back().text);
+  const std::string& prefix = options.derived.prefix;
+  std::vector<std::string> memories;
+  for (const nlohmann::json& m : manifest["memories"]) {
+    memories.push_back(fmt::format("{} {} {} {}x{}x{}", m["name"].get<std::string>(),
+                                   m["kind"].get<std::string>(), m["module"].get<std::string>(),
+                                   m["instances"].get<int>(), m["depth"].get<int>(),
+                                   m["width"].get<int>()));
+  }
+  const std::string ram = prefix + "mem_1r1w", rom = prefix + "au_exp2";
+  EXPECT_EQ(memories, (std::vector<std::string>{
+                          "kstore ram " + ram + " 16x32x256",        // KB_R D = 4 * 64
+                          "r1_score_buf ram " + ram + " 1x64x4464",  // 16 (9 + 14 + 256)
+                          "r1_cand_buf ram " + ram + " 16x64x279",   // 9 + 14 + 256
+                          "r2_score_buf ram " + ram + " 1x64x368",   // 16 (9 + 14)
+                          "surv_buf ram " + ram + " 16x64x9",        // L x 2 Rows x IdxW
+                          "logit_buf ram " + ram + " 4x256x1062",    // NB x 2 BRows x 16 D + 38
+                          "exp2_table rom " + rom + " 4x256x16"}));  // Pv x 2^FX x PW
+  for (const nlohmann::json& m : manifest["memories"]) {
+    EXPECT_EQ(m["ports"], m["kind"] == "rom" ? "1 asynchronous read (a case table)"
+                                             : "1 write, 1 synchronous read with enable")
+        << m["name"];
+  }
 }
 
 TEST(RenderTemplateTest, PrintsValuesUnescaped) {
@@ -255,9 +390,11 @@ TEST(BannerTest, ShowsSourceParametersAndCommand) {
             "# Generated by energon-gen " + std::string(GeneratorVersion()) +
                 "; do not edit: change the configuration and regenerate.\n"
                 "# Source: generator/x.cc\n"
-                "# Parameters: d=64 n-max=512 rounds=4x2,4x4 fu-lanes=16 probes=on "
-                "mem-style=behavioral prefix=my_fu_\n"
+                "# Parameters: d=64 n-max=512 rounds=4x2,4x4 fu-lanes=16 au-lanes=4 pv-lanes=4 "
+                "fetch-rows=4 div-lanes=16 fx=8 pb=15 probes=on mem-style=behavioral "
+                "prefix=my_fu_\n"
                 "# Regenerate: energon-gen --d 64 --n-max 512 --rounds 4x2,4x4 --fu-lanes 16 "
+                "--au-lanes 4 --pv-lanes 4 --fetch-rows 4 --div-lanes 16 --fx 8 --pb 15 "
                 "--probes on --mem-style behavioral --prefix my_fu_ --out DIR  (DIR: the folder "
                 "holding manifest.json)");
 }
@@ -266,12 +403,16 @@ TEST(PrintedConfigTest, HoldsConfigAndDerived) {
   const Options options = Load("single_round");
   const nlohmann::ordered_json json = PrintedConfig(options.config, options.derived);
   EXPECT_EQ(json["config"].dump(),
-            R"({"d":16,"n-max":64,"rounds":"4x4","fu-lanes":4,"prefix":"energon_d16_n64_l4_r4x4_",)"
-            R"("probes":true,"mem-style":"behavioral"})");
+            R"({"d":16,"n-max":64,"rounds":"4x4","fu-lanes":4,"au-lanes":2,"pv-lanes":3,)"
+            R"("fetch-rows":2,"div-lanes":5,"fx":6,"pb":12,)"
+            R"("prefix":"energon_d16_n64_l4_r4x4_a2p3v5x6b12_","probes":true,)"
+            R"("mem-style":"behavioral"})");
   EXPECT_EQ(json["derived"].dump(),
             R"({"num_rounds":1,"idx_w":6,"cnt_w":7,"qidx_w":16,"rows":16,"row_w":4,"score_w":12,)"
             R"("sum_w":19,"rhs_w":29,"div_cycles":11,"kcarry_bits":4,"lane_cnt_w":3,"round_w":1,)"
-            R"("rounds":[{"index":1,"qb":4,"kb":4,"reuse":false,"reuse_delta":0,"last":true}]})");
+            R"("rounds":[{"index":1,"qb":4,"kb":4,"reuse":false,"reuse_delta":0,"last":true}],)"
+            R"("au":{"logit_w":36,"dist_w":35,"p_w":13,"z_w":19,"acc_w":34,"lb_banks":3,)"
+            R"("lb_rows":22,"acnt_w":2,"pcnt_w":2,"fcnt_w":2,"div_groups":4,"div_latency":18}})");
 }
 
 }  // namespace

@@ -11,7 +11,7 @@
 namespace energon::gen {
 namespace {
 
-namespace params = energon::generated::energon_d64_n512_l16_r4x2_4x4;
+namespace params = energon::generated::energon_d64_n512_l16_r4x2_4x4_a4;
 
 // Usable at compile time, as the harness and the timing model use it.
 static_assert(params::kNumRounds == static_cast<int>(params::kQB.size()));
@@ -29,7 +29,7 @@ TEST(ParamsHeaderTest, BuiltHeaderMatchesDerive) {
   EXPECT_FALSE(params::kMemBlackbox);
   EXPECT_EQ(params::kRoundsText, "4x2,4x4");
   EXPECT_EQ(params::kPrefix, d.prefix);
-  EXPECT_EQ(params::kTopModule, d.prefix + "fu_top");
+  EXPECT_EQ(params::kTopModule, d.prefix + "energon_top");
   EXPECT_EQ(params::kIdxW, d.idx_w);
   EXPECT_EQ(params::kCntW, d.cnt_w);
   EXPECT_EQ(params::kQIdxW, d.qidx_w);
@@ -50,12 +50,34 @@ TEST(ParamsHeaderTest, BuiltHeaderMatchesDerive) {
     EXPECT_EQ(params::kReuseDelta[r], d.rounds[r].reuse_delta);
     EXPECT_EQ(params::kLast[r], d.rounds[r].last);
   }
+  // The attention unit.
+  EXPECT_EQ(params::kAuLanes, d.au.au_lanes);
+  EXPECT_EQ(params::kPvLanes, d.au.pv_lanes);
+  EXPECT_EQ(params::kFetchRows, d.au.fetch_rows);
+  EXPECT_EQ(params::kDivLanes, d.au.div_lanes);
+  EXPECT_EQ(params::kFx, d.au.fx);
+  EXPECT_EQ(params::kPb, d.au.pb);
+  EXPECT_EQ(params::kLogitW, d.au.logit_w);
+  EXPECT_EQ(params::kPW, d.au.p_w);
+  EXPECT_EQ(params::kZW, d.au.z_w);
+  EXPECT_EQ(params::kAccW, d.au.acc_w);
+  EXPECT_EQ(params::kACntW, d.au.acnt_w);
+  EXPECT_EQ(params::kPCntW, d.au.pcnt_w);
+  EXPECT_EQ(params::kFCntW, d.au.fcnt_w);
+  EXPECT_EQ(params::kDivGroups, d.au.div_groups);
+  EXPECT_EQ(params::kDivLatency, d.au.div_latency);
+  // ... with the default configuration's values (docs/au-microarchitecture.md).
+  static_assert(params::kAuLanes == 4 && params::kPvLanes == 4 && params::kFetchRows == 4);
+  static_assert(params::kDivLanes == 16 && params::kFx == 8 && params::kPb == 15);
+  static_assert(params::kLogitW == 38 && params::kPW == 16 && params::kZW == 25);
+  static_assert(params::kAccW == 40 && params::kDivGroups == 4 && params::kDivLatency == 18);
 }
 
 TEST(ParamsHeaderTest, NamesFollowThePrefix) {
   const Options options = testing::Load("default");
-  EXPECT_EQ(ParamsHeaderName(options.derived), "energon_d64_n512_l16_r4x2_4x4_params.h");
-  EXPECT_EQ(ParamsNamespace(options.derived), "energon::generated::energon_d64_n512_l16_r4x2_4x4");
+  EXPECT_EQ(ParamsHeaderName(options.derived), "energon_d64_n512_l16_r4x2_4x4_a4_params.h");
+  EXPECT_EQ(ParamsNamespace(options.derived),
+            "energon::generated::energon_d64_n512_l16_r4x2_4x4_a4");
   // The build-time header is what ParamsHeader() renders now.
   EXPECT_EQ(testing::ReadText(ENERGON_DEFAULT_PARAMS_H),
             ParamsHeader(options.config, options.derived));
