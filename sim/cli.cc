@@ -197,6 +197,7 @@ FuShape ShapeOfConfig(const std::string& path) {
   s.sum_w = d.sum_w;
   s.lane_cnt_w = d.lane_cnt_w;
   s.div_cycles = d.div_cycles;
+  for (const gen::RoundDerived& round : d.rounds) s.round_div_cycles.push_back(round.div_cycles);
   return s;
 }
 

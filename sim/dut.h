@@ -33,7 +33,8 @@ struct FuShape {
   int score_w = 14;
   int sum_w = 24;
   int lane_cnt_w = 5;
-  int div_cycles = 13;
+  int div_cycles = 13;                 ///< quotient bits of the widest round's divider
+  std::vector<int> round_div_cycles;   ///< per round: threshold divider cycles (kRoundDivCycles)
   bool traced = false;      ///< compiled with --trace-fst
   std::string fault;        ///< the fault injected into the RTL (test builds), or empty
   std::string build_flags;  ///< the Verilator command-line flags the model was built with
