@@ -88,8 +88,10 @@ class Session {
         plan.results.push_back(golden_head.Run(i));
         plan.num_candidates.push_back(golden_head.NumCandidates(i));
       }
-      result_.ideal_cycles += golden::IdealFuCycles(
-          golden::FuTiming{shape_.lanes, shape_.div_cycles}, plan.results, plan.num_candidates);
+      const golden::BusiestStage busiest =
+          golden::BusiestStageFuCycles(Timing(), plan.results, plan.num_candidates);
+      if (plans_.empty()) result_.busiest_round = busiest.round;
+      result_.busiest_stage_cycles += busiest.cycles;
       result_.queries += head.q.codes.rows;
       plans_.push_back(std::move(plan));
     }
@@ -124,6 +126,10 @@ class Session {
 
  private:
   enum class Phase { kLoad, kQueries, kDrain, kDone };
+
+  golden::FuTiming Timing() const {
+    return golden::FuTiming{shape_.lanes, shape_.round_div_cycles};
+  }
 
   struct HeadPlan {
     std::vector<golden::QueryResult> results;
@@ -189,7 +195,7 @@ class Session {
     const HeadPlan& plan = plans_[h];
     std::vector<golden::QueryTiming> timing;
     if (timed_) {
-      timing = golden::PredictFuTiming(golden::FuTiming{shape_.lanes, shape_.div_cycles},
+      timing = golden::PredictFuTiming(Timing(),
                                        plan.results, plan.num_candidates, head_first_query_);
     }
     if (options_.check) {

@@ -42,7 +42,10 @@ struct CosimResult {
   int queries = 0;                ///< over all heads
   std::int64_t cycles = 0;        ///< simulated cycles after reset
   std::int64_t query_cycles = 0;  ///< first query offered to last transfer, per head, summed
-  std::int64_t ideal_cycles = 0;  ///< golden::IdealFuCycles, summed over heads
+  /// The busiest-stage bound (golden::BusiestStageFuCycles), summed over heads: the rows of
+  /// the stage with the most of them, and that stage's round (of the first head).
+  std::int64_t busiest_stage_cycles = 0;
+  int busiest_round = 1;
   std::int64_t transfers_checked = 0;
   double seconds = 0.0;              ///< wall time of the cycle loop
   bool timed = false;                ///< cycle-exact checking (no stall seed)

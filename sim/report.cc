@@ -84,8 +84,8 @@ std::string FormatSummary(const CosimResult& result, const FuShape& shape,
                   FormatSeeds(options));
   const double per_query =
       result.queries > 0 ? static_cast<double>(result.query_cycles) / result.queries : 0.0;
-  const double ideal =
-      result.queries > 0 ? static_cast<double>(result.ideal_cycles) / result.queries : 0.0;
+  const double bound =
+      result.queries > 0 ? static_cast<double>(result.busiest_stage_cycles) / result.queries : 0.0;
   text +=
       fmt::format("result        {}: {} head(s), {} queries, {} cycles, {} transfers checked{}\n",
                   !options.check  ? "DONE"
@@ -97,8 +97,9 @@ std::string FormatSummary(const CosimResult& result, const FuShape& shape,
                                  : ", values and order (stalls on)");
   if (result.passed) {
     text += fmt::format(
-        "throughput    {:.1f} cycles/query; ideal bound {:.1f} (golden::IdealFuCycles)\n",
-        per_query, ideal);
+        "throughput    {:.1f} cycles/query; busiest-stage bound {:.1f} (round {}, "
+        "golden::BusiestStageFuCycles): {:.1f}% of the bound\n",
+        per_query, bound, result.busiest_round, per_query > 0 ? 100.0 * bound / per_query : 0.0);
   }
   text +=
       fmt::format("speed         {:.0f} cycles/s ({:.3f} s)\n",

@@ -111,7 +111,7 @@ TEST(CosimCliTest, ExitZeroOnlyWhenEverythingMatched) {
   EXPECT_EQ(RunProgram("--config " + kConfig + " --alpha -64,32 --synthetic nq=32", out), 0) << out;
   EXPECT_NE(out.find("PASS: 1 head(s), 32 queries"), std::string::npos) << out;
   EXPECT_NE(out.find("every one in its predicted cycle"), std::string::npos) << out;
-  EXPECT_NE(out.find("cycles/query; ideal bound"), std::string::npos) << out;
+  EXPECT_NE(out.find("cycles/query; busiest-stage bound"), std::string::npos) << out;
   EXPECT_NE(out.find("cycles/s"), std::string::npos) << out;
   EXPECT_EQ(RunProgram("--config " + kConfig + " --synthetic nq=32 --stall-seed 4", out), 0) << out;
   EXPECT_NE(out.find("seeds: reset 1, stall 4"), std::string::npos) << out;

@@ -39,7 +39,7 @@ TEST(InjectFaultTest, TheFaultIsInTheRtlAndEveryFileSaysSo) {
   EXPECT_EQ(o.config.fault, "compare_gt");
   const std::vector<OutputFile> files = GenerateOutput(o.config, o.derived);
   const std::string filter = FileText(files, "fu_filter.sv");
-  EXPECT_NE(filter.find("score > t_q;  // injected fault"), std::string::npos);
+  EXPECT_NE(filter.find("// Injected fault: S > T"), std::string::npos);
   EXPECT_EQ(filter.rfind("// TEST ONLY: carries the injected fault 'compare_gt'; deliberately "
                          "wrong RTL.\n",
                          0),
