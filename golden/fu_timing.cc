@@ -63,7 +63,9 @@ FuScheduler::FuScheduler(const FuTiming& fu, int num_rounds, std::int64_t first_
 //   filter stage, job accepted in f (row 0 read in f): the last read in f+G-1 frees the score
 //     slot, beat of row g in f+g+2, done pulse with the last compare in f+G, row probe in
 //     f+DivCycles_r+1; next job from f+G, and not before that probe;
-//   a slot handed over or freed by a pulse in cycle c is visible to the other side from c+1.
+//   a slot handed over or freed by a pulse in cycle c is visible to the other side from c+1,
+//     except the score slot the filter frees with its last read in c: the score stage may take
+//     a job for it in c already (fu_top's bypass; the job writes from c+2).
 QueryTiming FuScheduler::Next(const QueryResult& result, int num_candidates,
                               std::int64_t output_slot_free) {
   const std::size_t num_rounds = rounds_.size();
@@ -81,8 +83,9 @@ QueryTiming FuScheduler::Next(const QueryResult& result, int num_candidates,
     Round& round = rounds_[r];
     const std::int64_t rows = Rows(Candidates(result, num_candidates, r), fu_.lanes);
     // Score stage: the job, a free issue side, and the score slot of the query two back
-    // released by the filter's last read of it.
-    const std::int64_t a = std::max({job_ready, round.score_free, round.release[ring] + 1});
+    // released by the filter's last read of it (in that very cycle at the earliest: the new
+    // job writes the slot two cycles after its accept).
+    const std::int64_t a = std::max({job_ready, round.score_free, round.release[ring]});
     if (r == 0) t.accept_cycle = a;
     round.score_free = a + rows;
     round.last_read[ring] = a + rows - 1;
