@@ -25,6 +25,7 @@ QueryResult Result(int index, std::vector<std::vector<std::int32_t>> survivors) 
 
 std::vector<std::int64_t> BeatCycles(const std::vector<SurvivorBeat>& beats) {
   std::vector<std::int64_t> cycles;
+  cycles.reserve(beats.size());
   for (const SurvivorBeat& beat : beats) cycles.push_back(beat.cycle);
   return cycles;
 }
@@ -60,6 +61,7 @@ TEST(FuSchedulerTest, OutputSlotDelaysOnlyTheLastRoundsFilter) {
 TEST(FuSchedulerTest, SteadyStateIsHalfACycleOverTheRows) {
   FuScheduler scheduler(FuTiming{4, {2, 2}}, 2, 0);
   std::vector<std::int64_t> accepts;
+  accepts.reserve(8);
   for (int k = 0; k < 8; ++k) {
     accepts.push_back(scheduler.Next(Result(k, {{3, 17}, {17}}), 32).accept_cycle);
   }
@@ -70,6 +72,7 @@ TEST(FuSchedulerTest, SteadyStateIsHalfACycleOverTheRows) {
 TEST(FuSchedulerTest, SlowDividerPacesTheFilter) {
   FuScheduler scheduler(FuTiming{4, {9}}, 1, 0);
   std::vector<std::int64_t> probes;
+  probes.reserve(4);
   for (int k = 0; k < 4; ++k) probes.push_back(scheduler.Next(Result(k, {{0}}), 4).row_cycle[0]);
   EXPECT_EQ(probes, (std::vector<std::int64_t>{13, 23, 33, 43}));  // 10 cycles apart
 }
