@@ -75,7 +75,8 @@ int main(int argc, char** argv) {
         run.alpha.push_back(given[std::min(r, given.size() - 1)]);
       }
       golden::ValidateAlphas(run.alpha, c.rounds.size());
-      const golden::FuTiming fu{c.fu_lanes, d.div_cycles};
+      golden::FuTiming fu{c.fu_lanes, {}};
+      for (const gen::RoundDerived& round : d.rounds) fu.div_cycles.push_back(round.div_cycles);
       golden::AuTiming au;
       au.au_lanes = d.au.au_lanes;
       au.pv_lanes = d.au.pv_lanes;
@@ -103,7 +104,7 @@ int main(int argc, char** argv) {
         const auto timing = golden::PredictAccelTiming(fu, au, results, candidates, 0);
         const double per_query = static_cast<double>(timing.back().au.out + 1) / n;
         const std::vector<golden::StageLoad> loads = golden::StageLoads(fu, au, {results}, {candidates});
-        const golden::StageLoad& busiest = golden::BusiestStage(loads);
+        const golden::StageLoad& busiest = golden::BusiestOf(loads);
         const double ops = 4.0 * n * c.d / per_query;
         const double used = 2.0 * kept / n * c.d / per_query;  // INT16 MACs per cycle
         fmt::print("{:<14}{:>5}{:>7.1f}%{:>9.1f}{:>10.1f}  {:<13}{:>7.1f}%{:>10.0f}{:>9}{:>9.0f}{:>7.1f}%\n",

@@ -155,6 +155,8 @@ FuDerived Derive(const FuConfig& config) {
       rd.reuse_delta = rd.reuse ? round.kb - previous.kb : 0;
     }
     rd.last = r == num_rounds;
+    rd.quot_w = round.qb + round.kb + Clog2(config.d) - 1;
+    rd.div_cycles = (rd.quot_w + 1) / 2;
     derived.rounds.push_back(rd);
   }
   return derived;

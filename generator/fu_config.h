@@ -32,6 +32,12 @@ struct RoundDerived {
   bool reuse = false;    ///< bit reuse: QB equal to and KB above the previous round's
   int reuse_delta = 0;   ///< KB_r - KB_{r-1} when reuse
   bool last = false;     ///< the final round (its survivors are the FU output)
+  /// Quotient magnitude bits of this round's threshold divider: QB_r + KB_r + clog2(D) - 1
+  /// (the round's scores fit in QB_r + KB_r + clog2(D) signed bits, and |T| <= max |S|).
+  int quot_w = 11;
+  /// Cycles of this round's threshold divider: ceil(quot_w / 2), two quotient bits a cycle.
+  /// The golden timing model (golden::FuTiming::div_cycles) takes these.
+  int div_cycles = 6;
 };
 
 /// Everything derived from a valid FuConfig (docs/fu-microarchitecture.md, "Widths").

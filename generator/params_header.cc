@@ -66,7 +66,7 @@ inline constexpr int kRowW = {13};  ///< row address: max(1, clog2(Rows))
 inline constexpr int kSW = {14};  ///< signed score: QB_R + KB_R + clog2(D)
 inline constexpr int kSumW = {15};  ///< signed row sum: SW + CntW
 inline constexpr int kRhsW = {16};  ///< signed threshold numerator: SumW + 10
-inline constexpr int kDivCycles = {17};  ///< threshold divider quotient bits: SW - 1
+inline constexpr int kDivCycles = {17};  ///< quotient bits of the widest round's divider: SW - 1 (per round: kRoundQuotW)
 inline constexpr int kKC = {18};  ///< key bits carried to later rounds: KB_R
 inline constexpr int kLaneCntW = {19};  ///< survivors per beat: clog2(L + 1)
 inline constexpr int kRoundW = {20};  ///< round number: max(1, clog2(R + 1))
@@ -93,6 +93,13 @@ inline constexpr int kRoundW = {20};  ///< round number: max(1, clog2(R + 1))
   text += RoundArray(
       "int", "kReuseDelta", derived, [&](const RoundDerived& r) { return number(r.reuse_delta); },
       "KB_r - KB_{r-1} when reusing, else 0");
+  text += RoundArray(
+      "int", "kRoundQuotW", derived, [&](const RoundDerived& r) { return number(r.quot_w); },
+      "threshold divider quotient bits of round r: QB_r + KB_r + clog2(D) - 1");
+  text += RoundArray(
+      "int", "kRoundDivCycles", derived,
+      [&](const RoundDerived& r) { return number(r.div_cycles); },
+      "threshold divider cycles of round r: ceil(kRoundQuotW / 2)");
   text += RoundArray(
       "bool", "kLast", derived, [](const RoundDerived& r) { return Bool(r.last); },
       "the final round, whose survivors are the FU output");

@@ -249,6 +249,7 @@ mustache::data TemplateData(const FuConfig& config, const FuDerived& d) {
     r.set("carry", Num(round.last ? 0 : 1));
     r.set("sb_w", round.last ? "LastW" : "EntryW");
     r.set("alpha_lsb", Num(10 * (round.index - 1)));
+    r.set("quot_w", Num(round.quot_w));
     r.set("prev", Num(round.index - 1));
     r.set("next", Num(round.index + 1));
     const auto flag = [](bool b) { return b ? mustache::data::type::bool_true : mustache::data::type::bool_false; };

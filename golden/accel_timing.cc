@@ -60,7 +60,7 @@ std::vector<AccelQueryTiming> PredictAccelTiming(const FuTiming& fu, const AuTim
     AuQueryTiming& q = t.au;
 
     const std::vector<int> requests = RequestCounts(m, au);
-    const std::int64_t a = std::max({t.fu.done_cycle + 1, fetch_idle, context_free[slot]});
+    const std::int64_t a = std::max({t.fu.output_done_cycle + 1, fetch_idle, context_free[slot]});
     for (std::size_t w = 0; w < requests.size(); ++w) {
       q.request.push_back(a + 1 + static_cast<std::int64_t>(w));
     }
@@ -114,13 +114,12 @@ std::vector<StageLoad> StageLoads(const FuTiming& fu, const AuTiming& au,
   std::vector<std::int64_t> rounds(num_rounds, 0);
   std::int64_t fetch = 0, logit = 0, softmax = 0, divide = 0;
   for (std::size_t h = 0; h < results.size(); ++h) {
-    for (std::size_t k = 0; k < results[h].size(); ++k) {
-      const QueryResult& q = results[h][k];
-      std::int64_t m = num_candidates[h][k];
-      for (std::size_t r = 0; r < num_rounds; ++r) {
-        rounds[r] += ceil_div(m, fu.lanes);
-        m = static_cast<std::int64_t>(q.rounds[r].survivors.size());
-      }
+    // The FU's rows per round, as golden::BusiestStageFuCycles counts them.
+    const std::vector<std::int64_t> rows =
+        BusiestStageFuCycles(fu, results[h], num_candidates[h]).rows_per_round;
+    for (std::size_t r = 0; r < rows.size(); ++r) rounds[r] += rows[r];
+    for (const QueryResult& q : results[h]) {
+      const std::int64_t m = static_cast<std::int64_t>(q.rounds.back().survivors.size());
       fetch += static_cast<std::int64_t>(RequestCounts(static_cast<int>(m), au).size());
       logit += static_cast<std::int64_t>(LogitBeatCounts(static_cast<int>(m), au).size());
       softmax += ceil_div(m, au.pv_lanes);
@@ -139,7 +138,7 @@ std::vector<StageLoad> StageLoads(const FuTiming& fu, const AuTiming& au,
   return loads;
 }
 
-const StageLoad& BusiestStage(const std::vector<StageLoad>& loads) {
+const StageLoad& BusiestOf(const std::vector<StageLoad>& loads) {
   return *std::max_element(loads.begin(), loads.end(), [](const StageLoad& a, const StageLoad& b) {
     return a.cycles_per_query < b.cycles_per_query;
   });

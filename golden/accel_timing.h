@@ -60,7 +60,7 @@ std::vector<StageLoad> StageLoads(const FuTiming& fu, const AuTiming& au,
                                   const std::vector<std::vector<QueryResult>>& results,
                                   const std::vector<std::vector<int>>& num_candidates);
 /// The busiest of `loads` (the first of equals).
-const StageLoad& BusiestStage(const std::vector<StageLoad>& loads);
+const StageLoad& BusiestOf(const std::vector<StageLoad>& loads);
 
 /// Predicts the schedule of `results` (one head, queries in the order they are offered, the
 /// first offered in `first_cycle`), each query's |C_0| in `num_candidates`.

@@ -1,9 +1,14 @@
 #include "golden/fu_timing.h"
 
 #include <algorithm>
+#include <limits>
+#include <stdexcept>
 
 namespace energon::golden {
 namespace {
+
+// Before any query: an event that constrains nothing.
+constexpr std::int64_t kNever = std::numeric_limits<std::int64_t>::min() / 4;
 
 std::int64_t Rows(std::size_t m, int lanes) {
   return (static_cast<std::int64_t>(m) + lanes - 1) / lanes;
@@ -23,7 +28,8 @@ std::vector<SurvivorBeat> SplitIntoBeats(const std::vector<std::int32_t>& candid
   std::size_t s = 0;  // next survivor
   std::size_t c = 0;  // its position among the candidates
   for (std::int64_t g = 0; g < rows; ++g) {
-    const std::size_t row_end = std::min(candidates.size(), static_cast<std::size_t>((g + 1) * lanes));
+    const std::size_t row_end =
+        std::min(candidates.size(), static_cast<std::size_t>((g + 1) * lanes));
     SurvivorBeat beat{static_cast<int>(g), static_cast<int>(s), 0, g + 1 == rows, 0};
     while (s < survivors.size()) {
       while (c < row_end && candidates[c] != survivors[s]) ++c;
@@ -36,82 +42,105 @@ std::vector<SurvivorBeat> SplitIntoBeats(const std::vector<std::int32_t>& candid
   return beats;
 }
 
-// The recurrences below restate the stage schedules of docs/fu-microarchitecture.md:
-//   score stage, job accepted in a with G rows: done pulse a+G+3, idle from a+G+4;
-//   filter stage, job accepted in a: row probe from b = a+DivCycles+3, beat of row g in b+g+2,
-//     done pulse with the last beat (b+G+1), idle from b+G+2;
-//   a slot handed over by a done pulse in cycle c is visible to the other side from c+1.
 FuScheduler::FuScheduler(const FuTiming& fu, int num_rounds, std::int64_t first_cycle)
-    : fu_(fu),
-      num_rounds_(static_cast<std::size_t>(num_rounds)),
-      score_done_(num_rounds_),
-      filter_done_(num_rounds_),
-      score_idle_(num_rounds_, 0),
-      filter_idle_(num_rounds_, 0) {
-  if (num_rounds_ > 0) score_idle_[0] = first_cycle;
+    : fu_(fu), first_cycle_(first_cycle), next_query_(first_cycle) {
+  if (num_rounds < 1 || fu.div_cycles.size() != static_cast<std::size_t>(num_rounds)) {
+    throw std::invalid_argument("FuScheduler: one divider cycle count per round is needed");
+  }
+  Round initial;
+  initial.last_read = {kNever, kNever};
+  initial.release = {kNever, kNever};
+  initial.score_free = kNever;
+  initial.filter_free = kNever;
+  initial.probe_free = kNever;
+  rounds_.assign(static_cast<std::size_t>(num_rounds), initial);
 }
 
+// The recurrences restate the stage schedules of docs/fu-microarchitecture.md, G the rows of
+// the stage's job:
+//   score stage, job accepted in a (row 0 read in a): rows read a .. a+G-1 (the last read frees
+//     the job's source slot), done pulse with the last write in a+G+1; next job from a+G;
+//   filter stage, job accepted in f (row 0 read in f): the last read in f+G-1 frees the score
+//     slot, beat of row g in f+g+2, done pulse with the last compare in f+G, row probe in
+//     f+DivCycles_r+1; next job from f+G, and not before that probe;
+//   a slot handed over or freed by a pulse in cycle c is visible to the other side from c+1,
+//     except the score slot the filter frees with its last read in c: the score stage may take
+//     a job for it in c already (fu_top's bypass; the job writes from c+2).
 QueryTiming FuScheduler::Next(const QueryResult& result, int num_candidates,
                               std::int64_t output_slot_free) {
-  const std::size_t k = k_++;
-  const std::size_t slot = k % 2;  // also the slot of query k - 2
+  const std::size_t num_rounds = rounds_.size();
+  if (result.rounds.size() != num_rounds) {
+    throw std::invalid_argument("FuScheduler::Next: the result has another number of rounds");
+  }
+  const auto ring = static_cast<std::size_t>(count_ % 2);
   QueryTiming t;
-  t.row_cycle.resize(num_rounds_);
-  t.beats.resize(num_rounds_);
+  t.row_cycle.resize(num_rounds);
+  t.beats.resize(num_rounds);
   std::vector<std::int32_t> candidates(static_cast<std::size_t>(num_candidates));
   for (std::size_t j = 0; j < candidates.size(); ++j) candidates[j] = static_cast<std::int32_t>(j);
-  for (std::size_t r = 0; r < num_rounds_; ++r) {
+  std::int64_t job_ready = next_query_;  // round 1: the query is offered
+  for (std::size_t r = 0; r < num_rounds; ++r) {
+    Round& round = rounds_[r];
     const std::int64_t rows = Rows(Candidates(result, num_candidates, r), fu_.lanes);
-    // Score stage: needs the job (query port, or the previous round's candidate slot), an
-    // idle stage and a free score slot (the filter finished job k-2).
-    std::int64_t a = score_idle_[r];
-    if (r > 0) a = std::max(a, filter_done_[r - 1][slot] + 1);
-    if (k >= 2) a = std::max(a, filter_done_[r][slot] + 1);
+    // Score stage: the job, a free issue side, and the score slot of the query two back
+    // released by the filter's last read of it (in that very cycle at the earliest: the new
+    // job writes the slot two cycles after its accept).
+    const std::int64_t a = std::max({job_ready, round.score_free, round.release[ring]});
     if (r == 0) t.accept_cycle = a;
-    const std::int64_t score_done = a + rows + 3;
-    score_idle_[r] = a + rows + 4;
-    // Filter stage: needs the full score slot, an idle stage and a free output slot (the next
-    // round's score stage, or the FU's consumer, finished with job k-2).
-    std::int64_t f = std::max(score_done + 1, filter_idle_[r]);
-    if (r + 1 < num_rounds_) {
-      if (k >= 2) f = std::max(f, score_done_[r + 1][slot] + 1);
-    } else {
-      f = std::max(f, output_slot_free);
-    }
-    const std::int64_t b = f + fu_.div_cycles + 3;
-    t.row_cycle[r] = b;
+    round.score_free = a + rows;
+    round.last_read[ring] = a + rows - 1;
+    const std::int64_t score_done = a + rows + 1;
+    // Filter stage: the full score slot, a free compare side, the previous row probe gone,
+    // and the slot it fills: the next round's candidate slot, freed by that round's score
+    // stage reading the query two back, or the consumer's output slot after the last round.
+    std::int64_t f = std::max({score_done + 1, round.filter_free, round.probe_free});
+    f = std::max(f, r + 1 < num_rounds ? rounds_[r + 1].last_read[ring] + 1 : output_slot_free);
+    const int div_cycles = fu_.div_cycles[r];
+    t.row_cycle[r] = f + div_cycles + 1;
     t.beats[r] = SplitIntoBeats(candidates, result.rounds[r].survivors, fu_.lanes);
-    for (SurvivorBeat& beat : t.beats[r]) beat.cycle = b + beat.row + 2;
-    score_done_[r][slot] = score_done;
-    filter_done_[r][slot] = b + rows + 1;
-    filter_idle_[r] = b + rows + 2;
-    t.done_cycle = b + rows + 1;
+    for (SurvivorBeat& beat : t.beats[r]) beat.cycle = f + beat.row + 2;
+    round.release[ring] = f + rows - 1;
+    round.filter_free = f + rows;
+    round.probe_free = f + div_cycles + 1;
+    const std::int64_t filter_done = f + rows;
+    if (r + 1 == num_rounds) t.output_done_cycle = filter_done;
+    job_ready = filter_done + 1;  // the next round's candidate slot is full
     candidates = result.rounds[r].survivors;
   }
+  // The harness offers the next query from the cycle after this one's handshake.
+  next_query_ = std::max(first_cycle_, t.accept_cycle + 1);
+  ++count_;
   return t;
 }
 
-std::vector<QueryTiming> PredictFuTiming(const FuTiming& fu, const std::vector<QueryResult>& results,
+std::vector<QueryTiming> PredictFuTiming(const FuTiming& fu,
+                                         const std::vector<QueryResult>& results,
                                          const std::vector<int>& num_candidates,
                                          std::int64_t first_cycle) {
   std::vector<QueryTiming> timing;
   if (results.empty()) return timing;
   FuScheduler scheduler(fu, static_cast<int>(results[0].rounds.size()), first_cycle);
+  timing.reserve(results.size());
   for (std::size_t k = 0; k < results.size(); ++k) {
     timing.push_back(scheduler.Next(results[k], num_candidates[k]));
   }
   return timing;
 }
 
-std::int64_t IdealFuCycles(const FuTiming& fu, const std::vector<QueryResult>& results,
-                           const std::vector<int>& num_candidates) {
-  std::int64_t cycles = 0;
+BusiestStage BusiestStageFuCycles(const FuTiming& fu, const std::vector<QueryResult>& results,
+                                  const std::vector<int>& num_candidates) {
+  BusiestStage busiest;
+  if (results.empty()) return busiest;
+  busiest.rows_per_round.assign(results[0].rounds.size(), 0);
   for (std::size_t k = 0; k < results.size(); ++k) {
     for (std::size_t r = 0; r < results[k].rounds.size(); ++r) {
-      cycles += Rows(Candidates(results[k], num_candidates[k], r), fu.lanes);
+      busiest.rows_per_round[r] += Rows(Candidates(results[k], num_candidates[k], r), fu.lanes);
     }
   }
-  return cycles;
+  const auto max = std::max_element(busiest.rows_per_round.begin(), busiest.rows_per_round.end());
+  busiest.cycles = *max;
+  busiest.round = static_cast<int>(max - busiest.rows_per_round.begin()) + 1;
+  return busiest;
 }
 
 }  // namespace energon::golden

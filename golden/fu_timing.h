@@ -15,26 +15,32 @@ namespace energon::golden {
 
 /// The FU parameters that shape its schedule.
 struct FuTiming {
-  int lanes = 16;       ///< FuLanes
-  int div_cycles = 13;  ///< quotient bits of the threshold divider (derived DivCycles)
+  int lanes = 16;  ///< FuLanes
+  /// Per round (index r - 1): cycles of the round's threshold divider, the generator's
+  /// RoundDerived::div_cycles (params header kRoundDivCycles). The default is the default
+  /// configuration's (D = 64, rounds 4x2,4x4: 11 and 13 quotient bits, 2 per cycle).
+  std::vector<int> div_cycles{6, 7};
 };
 
 /// One survivor beat of one round: a row of `lanes` candidates that holds survivors, or the
 /// row's last beat (possibly empty).
 struct SurvivorBeat {
-  int row = 0;            ///< the row of candidates (0-based) the beat comes from
-  int first = 0;          ///< position in the round's survivor list of the beat's first survivor
-  int count = 0;          ///< survivors in the beat
-  bool last = false;      ///< the round's last beat for this query
-  std::int64_t cycle = 0; ///< predicted transfer cycle (no stalls)
+  int row = 0;             ///< the row of candidates (0-based) the beat comes from
+  int first = 0;           ///< position in the round's survivor list of the beat's first survivor
+  int count = 0;           ///< survivors in the beat
+  bool last = false;       ///< the round's last beat for this query
+  std::int64_t cycle = 0;  ///< predicted transfer cycle (no stalls)
 };
 
 /// Predicted transfers of one query.
 struct QueryTiming {
   std::int64_t accept_cycle = 0;                 ///< query handshake on the query port
-  std::int64_t done_cycle = 0;  ///< the last round's filter done pulse: the survivors are written
   std::vector<std::int64_t> row_cycle;           ///< per round: the row-statistics probe
   std::vector<std::vector<SurvivorBeat>> beats;  ///< per round: the survivor beats, in order
+  /// The last round's filter done pulse: it has written the query's survivors (and sends its
+  /// last beat in the next cycle); a consumer of its output slot may take the slot from the
+  /// next cycle on.
+  std::int64_t output_done_cycle = 0;
 };
 
 /// The beats of one round of one query: the round's candidates are C_{r-1} (m of them, in
@@ -43,35 +49,62 @@ struct QueryTiming {
 std::vector<SurvivorBeat> SplitIntoBeats(const std::vector<std::int32_t>& candidates,
                                          const std::vector<std::int32_t>& survivors, int lanes);
 
-/// The FU's schedule one query at a time, so that a consumer's model can be interleaved: the
-/// last round's filter starts query k only from `output_slot_free`, the cycle from which the
-/// consumer of its two-slot output has freed the slot query k writes.
+/// The FU's schedule, one query at a time, in the order the queries are offered (one head).
+/// Cycle k is the k-th rising clock edge after reset is released, counted from 0; a transfer
+/// "in cycle k" is sampled valid && ready just before edge k + 1. Example, the default
+/// configuration (16 lanes) with 512 keys: query 0 is accepted in `first_cycle`, query 1 32
+/// cycles later; in steady state round 1's stages take 33 cycles a query.
 class FuScheduler {
  public:
+  /// `fu.div_cycles` must hold `num_rounds` entries; the first query is offered from
+  /// `first_cycle` on, and each next one from the cycle after its predecessor's handshake.
   FuScheduler(const FuTiming& fu, int num_rounds, std::int64_t first_cycle);
-  /// The next query's transfers, given its |C_0|.
-  QueryTiming Next(const QueryResult& result, int num_candidates, std::int64_t output_slot_free = 0);
+
+  /// Schedules the next query: `result` from the golden model, `num_candidates` its |C_0|.
+  /// `output_slot_free` is the earliest cycle in which the last round's filter may start this
+  /// query because the consumer of its output has freed a slot for it (0: the output never
+  /// waits, as with today's FU top, where that filter's free input is tied high).
+  QueryTiming Next(const QueryResult& result, int num_candidates,
+                   std::int64_t output_slot_free = 0);
 
  private:
+  // Per round, what the next query's stages wait for. Two-entry rings hold the last two
+  // queries' events, indexed by query number mod 2 (so before a query overwrites its entry,
+  // the entry is that of the query two back).
+  struct Round {
+    std::int64_t score_free = 0;   // the score stage can take a job (issued its last read)
+    std::int64_t filter_free = 0;  // the filter can take a job (compares its last row)
+    std::int64_t probe_free = 0;   // the filter's row probe (and divider) is free
+    std::array<std::int64_t, 2> last_read{};  // score stage's last read: frees its source slot
+    std::array<std::int64_t, 2> release{};    // filter's last read: frees the score slot
+  };
+
   FuTiming fu_;
-  std::size_t num_rounds_;
-  std::size_t k_ = 0;  // queries scheduled so far
-  // Per round: the done pulses of the last two queries (index k % 2), and the idle cycles.
-  std::vector<std::array<std::int64_t, 2>> score_done_, filter_done_;
-  std::vector<std::int64_t> score_idle_, filter_idle_;
+  std::int64_t first_cycle_;
+  std::int64_t next_query_ = 0;  // earliest handshake of the next query
+  std::int64_t count_ = 0;       // queries scheduled
+  std::vector<Round> rounds_;
 };
 
 /// Predicts the schedule of `results` (one head, queries in the order they are offered) given
-/// each query's |C_0| in `num_candidates`, with the first query offered in `first_cycle`.
-/// Cycle k is the k-th rising clock edge after reset is released, counted from 0; a transfer
-/// "in cycle k" is sampled valid && ready just before edge k + 1.
-std::vector<QueryTiming> PredictFuTiming(const FuTiming& fu, const std::vector<QueryResult>& results,
+/// each query's |C_0| in `num_candidates`, with the first query offered in `first_cycle`:
+/// FuScheduler::Next over every query, the output never waiting.
+std::vector<QueryTiming> PredictFuTiming(const FuTiming& fu,
+                                         const std::vector<QueryResult>& results,
                                          const std::vector<int>& num_candidates,
                                          std::int64_t first_cycle);
 
-/// The ideal bound: sum over rounds of ceil(m_r / lanes) per query, the cycles the rounds'
-/// work needs with `lanes` keys per cycle and no overhead.
-std::int64_t IdealFuCycles(const FuTiming& fu, const std::vector<QueryResult>& results,
-                           const std::vector<int>& num_candidates);
+/// The busiest-stage bound: every stage of round r (score and filter) handles
+/// G_r = ceil(m_r / lanes) rows of a query, one row a cycle, so no schedule beats the stage with
+/// the most rows in total. For n = 512 keys, 16 lanes, that is round 1 with 32 rows a query.
+struct BusiestStage {
+  std::int64_t cycles = 0;                   ///< rows of the busiest stage, over all queries
+  int round = 1;                             ///< its round (1-based); the first of equals
+  std::vector<std::int64_t> rows_per_round;  ///< every round's total rows
+};
+
+/// The busiest-stage bound of `results` with each query's |C_0| in `num_candidates`.
+BusiestStage BusiestStageFuCycles(const FuTiming& fu, const std::vector<QueryResult>& results,
+                                  const std::vector<int>& num_candidates);
 
 }  // namespace energon::golden

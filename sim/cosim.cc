@@ -124,7 +124,7 @@ class Session {
     result_.candidates_per_query = c0 / nq;
     result_.survivors_per_query = kept.empty() ? 0.0 : kept.back() / nq;
     result_.stage_loads =
-        golden::StageLoads(golden::FuTiming{shape_.lanes, shape_.div_cycles},
+        golden::StageLoads(Timing(),
                            AuTimingOf(shape_, options.mem_latency), results, candidates);
     result_.heads = static_cast<int>(workload.heads.size());
     result_.timed = timed_;
@@ -167,6 +167,10 @@ class Session {
 
  private:
   enum class Phase { kLoad, kQueries, kDrain, kDone };
+
+  golden::FuTiming Timing() const {
+    return golden::FuTiming{shape_.lanes, shape_.round_div_cycles};
+  }
 
   struct HeadPlan {
     golden::SoftmaxScale scale;
@@ -236,7 +240,7 @@ class Session {
     outputs_seen_ = 0;
     std::vector<golden::AccelQueryTiming> timing;
     if (timed_) {
-      timing = golden::PredictAccelTiming(golden::FuTiming{shape_.lanes, shape_.div_cycles},
+      timing = golden::PredictAccelTiming(Timing(),
                                           AuTimingOf(shape_, options_.mem_latency), plan.results,
                                           plan.num_candidates, head_first_query_);
     }

@@ -33,7 +33,8 @@ struct FuShape {
   int score_w = 14;
   int sum_w = 24;
   int lane_cnt_w = 5;
-  int div_cycles = 13;
+  int div_cycles = 13;                 ///< quotient bits of the widest round's divider
+  std::vector<int> round_div_cycles;   ///< per round: threshold divider cycles (kRoundDivCycles)
   // The attention unit.
   int au_lanes = 4;
   int pv_lanes = 4;

@@ -96,7 +96,7 @@ std::string FormatSummary(const CosimResult& result, const FuShape& shape,
                   : result.timed ? ", every one in its predicted cycle"
                                  : ", values and order (stalls on)");
   if (result.passed && !result.stage_loads.empty()) {
-    const golden::StageLoad& busiest = golden::BusiestStage(result.stage_loads);
+    const golden::StageLoad& busiest = golden::BusiestOf(result.stage_loads);
     text += fmt::format(
         "throughput    {:.1f} cycles/query; busiest-stage bound {:.1f} ({}), {:.1f}% of it\n",
         per_query, busiest.cycles_per_query, busiest.name,
@@ -162,7 +162,7 @@ nlohmann::ordered_json ReportJson(const CosimResult& result, const FuShape& shap
   }
   json["stages"] = stages;
   if (!result.stage_loads.empty()) {
-    const golden::StageLoad& busiest = golden::BusiestStage(result.stage_loads);
+    const golden::StageLoad& busiest = golden::BusiestOf(result.stage_loads);
     json["busiest_stage"] = {{"name", busiest.name}, {"cycles_per_query", busiest.cycles_per_query}};
   }
   json["keep_ratio"] = result.keep_ratio;

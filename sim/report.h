@@ -22,8 +22,8 @@ struct RunLabel {
 std::string FormatMismatchReport(const CosimResult& result, const FuShape& shape,
                                  const CosimOptions& options, const RunLabel& label);
 
-/// PASS/FAIL, queries, cycles, transfers checked, cycles per query against the ideal bound,
-/// simulation speed.
+/// PASS/FAIL, queries, cycles, transfers checked, cycles per query against the busiest-stage
+/// bound, simulation speed.
 std::string FormatSummary(const CosimResult& result, const FuShape& shape,
                           const CosimOptions& options, const RunLabel& label);
 

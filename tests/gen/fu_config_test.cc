@@ -140,6 +140,29 @@ FuConfig Config(int d, int n_max, int lanes,
   return config;
 }
 
+// Each round's divider is sized for that round's scores: |S_r| <= D 2^(QB_r + KB_r - 2), so
+// the quotient |T| <= max |S_r| needs QB_r + KB_r + clog2(D) - 1 bits, two a cycle.
+TEST(DeriveTest, PerRoundDividerFollowsTheRoundsScoreWidth) {
+  FuDerived d = Load("default").derived;
+  ASSERT_EQ(d.rounds.size(), 2u);
+  EXPECT_EQ(d.rounds[0].quot_w, 11);  // 4 + 2 + 6 - 1
+  EXPECT_EQ(d.rounds[0].div_cycles, 6);
+  EXPECT_EQ(d.rounds[1].quot_w, 13);  // 4 + 4 + 6 - 1, the global div_cycles
+  EXPECT_EQ(d.rounds[1].div_cycles, 7);
+  EXPECT_EQ(d.rounds[1].quot_w, d.div_cycles);
+  d = Load("wide_3round").derived;  // D = 16: 2x2, 3x2, 3x4
+  ASSERT_EQ(d.rounds.size(), 3u);
+  EXPECT_EQ(d.rounds[0].quot_w, 7);
+  EXPECT_EQ(d.rounds[0].div_cycles, 4);
+  EXPECT_EQ(d.rounds[1].quot_w, 8);
+  EXPECT_EQ(d.rounds[1].div_cycles, 4);
+  EXPECT_EQ(d.rounds[2].quot_w, 10);
+  EXPECT_EQ(d.rounds[2].div_cycles, 5);
+  d = Derive(Config(1, 2, 2, {{1, 1}}));
+  EXPECT_EQ(d.rounds[0].quot_w, 1);
+  EXPECT_EQ(d.rounds[0].div_cycles, 1);
+}
+
 TEST(DeriveTest, ExtremesOfTheRanges) {
   // N_MAX = L = 2: one row per slot, yet a one-bit row address.
   FuDerived d = Derive(Config(1, 2, 2, {{1, 1}}));

@@ -49,6 +49,8 @@ TEST(ParamsHeaderTest, BuiltHeaderMatchesDerive) {
     EXPECT_EQ(params::kReuse[r], d.rounds[r].reuse);
     EXPECT_EQ(params::kReuseDelta[r], d.rounds[r].reuse_delta);
     EXPECT_EQ(params::kLast[r], d.rounds[r].last);
+    EXPECT_EQ(params::kRoundQuotW[r], d.rounds[r].quot_w);
+    EXPECT_EQ(params::kRoundDivCycles[r], d.rounds[r].div_cycles);
   }
   // The attention unit.
   EXPECT_EQ(params::kAuLanes, d.au.au_lanes);

@@ -71,7 +71,7 @@ Scenario MakeScenario(const FuShape& shape, golden::Workload workload, std::vect
   }
   // K rows load in cycles 0 .. n-1, the first query is offered in cycle n.
   for (const golden::AccelQueryTiming& t :
-       golden::PredictAccelTiming({shape.lanes, shape.div_cycles},
+       golden::PredictAccelTiming({shape.lanes, shape.round_div_cycles},
                                   AuTimingOf(shape, s.options.mem_latency), s.results,
                                   s.num_candidates, s.workload.num_keys())) {
     s.timing.push_back(t.fu);
@@ -448,17 +448,17 @@ TEST(FaultTest, MissingResetOfARequestValidSendsARequestNobodyAskedFor) {
 }
 
 TEST(FaultTest, WatchdogTurnsSilenceIntoAReport) {
-  // The FU is silent for more than three cycles long before the fault could show: between the
-  // first and the second query handshake.
+  // The FU is silent for three cycles long before the fault could show: between the first and
+  // the second query handshake (four rows of two keys, one a cycle).
   const DutModel model = models::fault_compare_gt_fu::Model();
   Scenario s = MakeScenario(model.shape, "n=8,nq=4,seed=14", {-64, 32});
-  s.options.watchdog_cycles = 3;
+  s.options.watchdog_cycles = 2;
   const CosimResult result = RunCosim(model, s.workload, s.options);
   ASSERT_FALSE(result.passed);
   const Mismatch& m = result.mismatches.front();
   EXPECT_EQ(m.stream, "watchdog");
   EXPECT_EQ(m.field, "progress");
-  EXPECT_EQ(m.expected, "a transfer within 3 cycles");
+  EXPECT_EQ(m.expected, "a transfer within 2 cycles");
   EXPECT_NE(m.detail.find("waiting for"), std::string::npos) << m.detail;
 }
 

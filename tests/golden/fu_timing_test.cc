@@ -1,0 +1,123 @@
+// The golden timing model: FuScheduler's schedule worked by hand for one query, the steady
+// state the two-slot score buffer allows, the consumer's output slot, PredictFuTiming as the
+// scheduler stepped, and the busiest-stage bound.
+#include "golden/fu_timing.h"
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+#include <vector>
+
+namespace energon::golden {
+namespace {
+
+// A query result with only what the timing model reads: each round's survivors.
+QueryResult Result(int index, std::vector<std::vector<std::int32_t>> survivors) {
+  QueryResult result;
+  result.index = index;
+  for (std::vector<std::int32_t>& s : survivors) {
+    RoundResult round;
+    round.survivors = std::move(s);
+    result.rounds.push_back(std::move(round));
+  }
+  return result;
+}
+
+std::vector<std::int64_t> BeatCycles(const std::vector<SurvivorBeat>& beats) {
+  std::vector<std::int64_t> cycles;
+  cycles.reserve(beats.size());
+  for (const SurvivorBeat& beat : beats) cycles.push_back(beat.cycle);
+  return cycles;
+}
+
+// 4 lanes, dividers of 2 and 3 cycles; 10 keys (3 rows), 4 survive round 1 (1 row), 2 round 2.
+TEST(FuSchedulerTest, OneQueryByHand) {
+  FuScheduler scheduler(FuTiming{4, {2, 3}}, 2, 100);
+  const QueryTiming t = scheduler.Next(Result(0, {{1, 2, 5, 9}, {2, 9}}), 10);
+  // Score 1: accept and row 0 in 100, rows 100..102, done with the last write in 104.
+  EXPECT_EQ(t.accept_cycle, 100);
+  // Filter 1: accept 105 (slot visible), rows 105..107, beats in 105 + g + 2, probe 105 + 2 + 1.
+  EXPECT_EQ(t.row_cycle[0], 108);
+  EXPECT_EQ(BeatCycles(t.beats[0]), (std::vector<std::int64_t>{107, 108, 109}));
+  // Filter 1's done pulse with its last compare in 108; score 2 accepts in 109, done in 111;
+  // filter 2 accepts in 112: its one beat in 114, its probe in 112 + 3 + 1, done in 113.
+  EXPECT_EQ(t.row_cycle[1], 116);
+  EXPECT_EQ(BeatCycles(t.beats[1]), (std::vector<std::int64_t>{114}));
+  EXPECT_EQ(t.output_done_cycle, 113);
+}
+
+TEST(FuSchedulerTest, OutputSlotDelaysOnlyTheLastRoundsFilter) {
+  FuScheduler scheduler(FuTiming{4, {2, 3}}, 2, 100);
+  const QueryTiming t = scheduler.Next(Result(0, {{1, 2, 5, 9}, {2, 9}}), 10, 120);
+  EXPECT_EQ(t.row_cycle[0], 108);
+  EXPECT_EQ(BeatCycles(t.beats[0]), (std::vector<std::int64_t>{107, 108, 109}));
+  EXPECT_EQ(t.row_cycle[1], 124);
+  EXPECT_EQ(BeatCycles(t.beats[1]), (std::vector<std::int64_t>{122}));
+  EXPECT_EQ(t.output_done_cycle, 121);
+}
+
+// Equal queries of 8 rows in round 1: a query holds its score slot for 2 G + 1 cycles, so the
+// two slots take a query every G + 1/2 cycles: accepts 8 and 9 cycles apart in turn.
+TEST(FuSchedulerTest, SteadyStateIsHalfACycleOverTheRows) {
+  FuScheduler scheduler(FuTiming{4, {2, 2}}, 2, 0);
+  std::vector<std::int64_t> accepts;
+  accepts.reserve(8);
+  for (int k = 0; k < 8; ++k) {
+    accepts.push_back(scheduler.Next(Result(k, {{3, 17}, {17}}), 32).accept_cycle);
+  }
+  EXPECT_EQ(accepts, (std::vector<std::int64_t>{0, 8, 17, 25, 34, 42, 51, 59}));
+}
+
+// A divider slower than the rows sets the pace: the next job waits for the row probe.
+TEST(FuSchedulerTest, SlowDividerPacesTheFilter) {
+  FuScheduler scheduler(FuTiming{4, {9}}, 1, 0);
+  std::vector<std::int64_t> probes;
+  probes.reserve(4);
+  for (int k = 0; k < 4; ++k) probes.push_back(scheduler.Next(Result(k, {{0}}), 4).row_cycle[0]);
+  EXPECT_EQ(probes, (std::vector<std::int64_t>{13, 23, 33, 43}));  // 10 cycles apart
+}
+
+TEST(FuSchedulerTest, PredictFuTimingStepsTheScheduler) {
+  const FuTiming fu{2, {1, 2}};
+  std::vector<QueryResult> results;
+  std::vector<int> candidates;
+  for (int k = 0; k < 6; ++k) {
+    results.push_back(Result(k, {{0, 3, 4, 6}, {3}}));
+    candidates.push_back(7 + k % 2);
+  }
+  const std::vector<QueryTiming> all = PredictFuTiming(fu, results, candidates, 5);
+  FuScheduler scheduler(fu, 2, 5);
+  ASSERT_EQ(all.size(), results.size());
+  for (std::size_t k = 0; k < results.size(); ++k) {
+    const QueryTiming t = scheduler.Next(results[k], candidates[k]);
+    EXPECT_EQ(all[k].accept_cycle, t.accept_cycle);
+    EXPECT_EQ(all[k].row_cycle, t.row_cycle);
+    EXPECT_EQ(all[k].output_done_cycle, t.output_done_cycle);
+    EXPECT_EQ(BeatCycles(all[k].beats[1]), BeatCycles(t.beats[1]));
+  }
+  EXPECT_TRUE(PredictFuTiming(fu, {}, {}, 0).empty());
+}
+
+TEST(FuSchedulerTest, NeedsOneDividerPerRound) {
+  EXPECT_THROW(FuScheduler(FuTiming{4, {2}}, 2, 0), std::invalid_argument);
+  FuScheduler scheduler(FuTiming{4, {2, 2}}, 2, 0);
+  EXPECT_THROW(scheduler.Next(Result(0, {{0}}), 1), std::invalid_argument);
+}
+
+TEST(BusiestStageTest, TheRoundWithTheMostRows) {
+  const FuTiming fu{4, {1, 1}};
+  // Round 1: 10 and 4 candidates (3 + 1 rows); round 2: 9 and 4 survivors (3 + 1 rows).
+  const std::vector<QueryResult> results = {Result(0, {{0, 1, 2, 3, 4, 5, 6, 7, 8}, {0}}),
+                                            Result(1, {{0, 1, 2, 3}, {1}})};
+  BusiestStage b = BusiestStageFuCycles(fu, results, {10, 4});
+  EXPECT_EQ(b.rows_per_round, (std::vector<std::int64_t>{4, 4}));
+  EXPECT_EQ(b.cycles, 4);
+  EXPECT_EQ(b.round, 1);  // the first of equals
+  b = BusiestStageFuCycles(fu, results, {4, 4});
+  EXPECT_EQ(b.rows_per_round, (std::vector<std::int64_t>{2, 4}));
+  EXPECT_EQ(b.cycles, 4);
+  EXPECT_EQ(b.round, 2);
+}
+
+}  // namespace
+}  // namespace energon::golden
