@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/synthetic_run.h"
 #include "generator/gen_options.h"
 #include "golden/accel_timing.h"
 #include "golden/errors.h"
@@ -22,19 +23,13 @@ namespace {
 
 namespace golden = energon::golden;
 namespace gen = energon::gen;
+namespace bench = energon::bench;
 
 std::vector<int> IntList(const char* text) {
   std::vector<int> values;
-  for (std::string_view field : golden::SplitList(text)) values.push_back(std::stoi(std::string(field)));
+  for (std::string_view field : golden::SplitList(text))
+    values.push_back(std::stoi(std::string(field)));
   return values;
-}
-
-gen::Options Configuration(const std::string& path) {
-  const char* argv[] = {"energon-gen", "--config", path.c_str(), "--print-config"};
-  gen::Options options;
-  std::string unused;
-  gen::ParseCommandLine(4, argv, options, unused);
-  return options;
 }
 
 }  // namespace
@@ -57,13 +52,14 @@ int main(int argc, char** argv) {
     }
   }
   try {
-    fmt::print("Accelerator schedule (golden timing model, no stalls, memory latency {}), alpha {}\n",
-               latency, alpha);
+    fmt::print(
+        "Accelerator schedule (golden timing model, no stalls, memory latency {}), alpha {}\n",
+        latency, alpha);
     fmt::print("{:<14}{:>5}{:>8}{:>9}{:>10}  {:<13}{:>8}{:>10}{:>9}{:>9}{:>8}\n", "config", "n",
                "keep", "cyc/q", "bound/q", "busiest", "of it", "ops/cyc", "mults", "ops/128",
                "util");
     for (const std::string& path : configs) {
-      const gen::Options options = Configuration(path);
+      const gen::Options options = gen::ParseConfigFile(path);
       const gen::FuConfig& c = options.config;
       const gen::FuDerived& d = options.derived;
       const golden::HwParams hw{c.rounds, d.au.fx, d.au.pb};
@@ -90,28 +86,23 @@ int main(int argc, char** argv) {
         golden::SyntheticSpec spec;
         spec.n = n;
         spec.d = c.d;
-        const golden::Workload workload = golden::MakeSyntheticWorkload(spec);
-        const golden::GoldenHead head(workload.heads[0], hw, run);
-        std::vector<golden::QueryResult> results;
-        std::vector<int> candidates;
-        double kept = 0.0, total = 0.0;
-        for (int i = 0; i < n; ++i) {
-          results.push_back(head.Run(i));
-          candidates.push_back(head.NumCandidates(i));
-          kept += static_cast<double>(results.back().rounds.back().survivors.size());
-          total += candidates.back();
-        }
+        const bench::SyntheticRun golden_run = bench::RunSynthetic(spec, hw, run);
+        const std::vector<golden::QueryResult>& results = golden_run.results;
+        const std::vector<int>& candidates = golden_run.candidates;
         const auto timing = golden::PredictAccelTiming(fu, au, results, candidates, 0);
         const double per_query = static_cast<double>(timing.back().au.out + 1) / n;
-        const std::vector<golden::StageLoad> loads = golden::StageLoads(fu, au, {results}, {candidates});
+        const std::vector<golden::StageLoad> loads =
+            golden::StageLoads(fu, au, {results}, {candidates});
         const golden::StageLoad& busiest = golden::BusiestOf(loads);
         const double ops = 4.0 * n * c.d / per_query;
-        const double used = 2.0 * kept / n * c.d / per_query;  // INT16 MACs per cycle
-        fmt::print("{:<14}{:>5}{:>7.1f}%{:>9.1f}{:>10.1f}  {:<13}{:>7.1f}%{:>10.0f}{:>9}{:>9.0f}{:>7.1f}%\n",
-                   std::filesystem::path(path).stem().string(), n, 100.0 * kept / total, per_query,
-                   busiest.cycles_per_query, busiest.name,
-                   100.0 * busiest.cycles_per_query / per_query, ops, multipliers,
-                   ops * 128.0 / multipliers, 100.0 * used / multipliers);
+        // INT16 MACs per cycle: a logit and a p*V product per survivor and element.
+        const double used = 2.0 * golden_run.keep * n * c.d / per_query;
+        fmt::print(
+            "{:<14}{:>5}{:>7.1f}%{:>9.1f}{:>10.1f}  "
+            "{:<13}{:>7.1f}%{:>10.0f}{:>9}{:>9.0f}{:>7.1f}%\n",
+            std::filesystem::path(path).stem().string(), n, 100.0 * golden_run.keep, per_query,
+            busiest.cycles_per_query, busiest.name, 100.0 * busiest.cycles_per_query / per_query,
+            ops, multipliers, ops * 128.0 / multipliers, 100.0 * used / multipliers);
       }
     }
   } catch (const golden::InputError& e) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/synthetic_run.h"
 #include "generator/fu_config.h"
 #include "golden/errors.h"
 #include "golden/fu_timing.h"
@@ -63,17 +64,9 @@ int main(int argc, char** argv) {
     for (int n : sizes) {
       golden::SyntheticSpec spec;
       spec.n = n;
-      const golden::Workload workload = golden::MakeSyntheticWorkload(spec);
-      const golden::GoldenHead head(workload.heads[0], hw, run);
-      std::vector<golden::QueryResult> results;
-      std::vector<int> candidates;
-      double kept = 0.0, total = 0.0;
-      for (int i = 0; i < n; ++i) {
-        results.push_back(head.Run(i));
-        candidates.push_back(head.NumCandidates(i));
-        kept += static_cast<double>(results.back().rounds.back().survivors.size());
-        total += candidates.back();
-      }
+      const energon::bench::SyntheticRun golden_run = energon::bench::RunSynthetic(spec, hw, run);
+      const std::vector<golden::QueryResult>& results = golden_run.results;
+      const std::vector<int>& candidates = golden_run.candidates;
       int n_max = 1;
       while (n_max < n) n_max *= 2;
       for (int l : lanes) {
@@ -86,7 +79,7 @@ int main(int argc, char** argv) {
         const double bound_per_query = static_cast<double>(bound.cycles) / n;
         fmt::print("{:>6}{:>7}{:>14.1f}{:>14.1f}{:>8}{:>11.1f}%{:>9.1f}%\n", n, l, per_query,
                    bound_per_query, bound.round, 100.0 * bound_per_query / per_query,
-                   100.0 * kept / total);
+                   100.0 * golden_run.keep);
       }
     }
   } catch (const golden::InputError& e) {

@@ -26,8 +26,8 @@ void BM_GoldenQuery(benchmark::State& state) {
     benchmark::DoNotOptimize(head.Run(i));
     i = (i + 1) % spec.n;
   }
-  state.counters["queries/s"] = benchmark::Counter(static_cast<double>(state.iterations()),
-                                                   benchmark::Counter::kIsRate);
+  state.counters["queries/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_GoldenQuery)
     ->ArgNames({"n", "D", "A1", "A2"})

@@ -77,7 +77,8 @@ AuDerived DeriveAu(const AuConfig& au, int d, int n_max, int fu_lanes) {
   // More lanes than keys would only idle, and the stages count survivors in CntW bits.
   const int max_lanes = std::min(kMaxAuLanes, n_max);
   if (au.au_lanes != 0) {
-    CheckRange("--au-lanes", "exact logits per cycle, at most 64 and at most N_MAX; 0 = min(4, N_MAX)",
+    CheckRange("--au-lanes",
+               "exact logits per cycle, at most 64 and at most N_MAX; 0 = min(4, N_MAX)",
                au.au_lanes, 1, max_lanes);
   }
   if (au.pv_lanes != 0) {

@@ -25,8 +25,8 @@ namespace {
 
 // The design options: accepted on the command line and as keys of a --config file.
 constexpr std::array<const char*, 13> kDesignKeys = {
-    "d",        "n-max",     "rounds", "fu-lanes", "au-lanes", "pv-lanes", "fetch-rows",
-    "div-lanes", "fx",       "pb",     "prefix",   "probes",   "mem-style"};
+    "d",         "n-max", "rounds", "fu-lanes", "au-lanes", "pv-lanes", "fetch-rows",
+    "div-lanes", "fx",    "pb",     "prefix",   "probes",   "mem-style"};
 constexpr const char* kDesignKeyList =
     "d, n-max, rounds, fu-lanes, au-lanes, pv-lanes, fetch-rows, div-lanes, fx, pb, prefix, "
     "probes, mem-style";
@@ -104,7 +104,8 @@ FuConfig ResolveConfig(const Sources& sources) {
   if (auto v = sources.Value("fetch-rows")) {
     config.au.fetch_rows = ParseIntOption("--fetch-rows", *v, 4);
   }
-  if (auto v = sources.Value("div-lanes")) config.au.div_lanes = ParseIntOption("--div-lanes", *v, 16);
+  if (auto v = sources.Value("div-lanes"))
+    config.au.div_lanes = ParseIntOption("--div-lanes", *v, 16);
   if (auto v = sources.Value("fx")) config.au.fx = ParseIntOption("--fx", *v, 8);
   if (auto v = sources.Value("pb")) config.au.pb = ParseIntOption("--pb", *v, 15);
   if (auto v = sources.Value("prefix")) {
@@ -151,6 +152,14 @@ void ReadConfigFile(const std::string& path, const po::options_description& desi
 std::string VersionText() {
   return fmt::format("{} {} (manifest schema {})\n", kGeneratorName, GeneratorVersion(),
                      kManifestSchemaVersion);
+}
+
+Options ParseConfigFile(const std::string& path) {
+  const char* argv[] = {"energon-gen", "--config", path.c_str(), "--print-config"};
+  Options options;
+  std::string unused;
+  ParseCommandLine(4, argv, options, unused);
+  return options;
 }
 
 Action ParseCommandLine(int argc, const char* const* argv, Options& options, std::string& text) {

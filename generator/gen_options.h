@@ -27,6 +27,10 @@ struct Options {
 /// fix. Fills `options` for kGenerate and kPrintConfig, `text` for kHelp and kVersion.
 Action ParseCommandLine(int argc, const char* const* argv, Options& options, std::string& text);
 
+/// The configuration file at `path`, resolved and checked by energon-gen's own rules (as
+/// `energon-gen --config path --print-config`). Throws golden::InputError for a bad file.
+Options ParseConfigFile(const std::string& path);
+
 /// "energon-gen 0.1.0 (manifest schema 2)".
 std::string VersionText();
 

@@ -87,7 +87,8 @@ bool MemoryResponder::Sample(std::int64_t cycle, bool check, std::vector<Mismatc
       if (r.keys.empty()) r.keys.push_back(0);
     }
     std::int64_t extra = 0;
-    if (stalls_) extra = static_cast<std::int64_t>(extra_() % static_cast<std::uint64_t>(3 * latency_ + 1));
+    if (stalls_)
+      extra = static_cast<std::int64_t>(extra_() % static_cast<std::uint64_t>(3 * latency_ + 1));
     r.ready_at = cycle + latency_ + extra;
     rows_fetched_ += static_cast<std::int64_t>(r.keys.size());
     queue_.push_back(std::move(r));
@@ -165,8 +166,7 @@ AuStreams::AuStreams(const FuShape& shape, PortTable& ports)
   }
   outputs_ = std::make_unique<StreamMonitor>(
       "out", ports, "out_valid_o", "out_ready_i",
-      std::vector<StreamField>{{"query", "out_query_o"},
-                               {"out", "out_data_o", true, shape.d, 16}});
+      std::vector<StreamField>{{"query", "out_query_o"}, {"out", "out_data_o", true, shape.d, 16}});
 }
 
 std::vector<StreamMonitor*> AuStreams::monitors() {
@@ -184,31 +184,32 @@ void AuStreams::Expect(int head, const golden::QueryResult& result,
   const auto cycle = [&](const std::vector<std::int64_t>* cycles, std::size_t i) {
     return timing == nullptr ? std::int64_t{-1} : (*cycles)[i];
   };
-  std::size_t pos = 0;
-  const std::vector<int> requests = golden::RequestCounts(m, au_);
-  for (std::size_t w = 0; w < requests.size(); ++w) {
-    ExpectedTransfer t{head, result.index, {requests[w]}, cycle(timing ? &timing->request : nullptr, w)};
-    for (int i = 0; i < requests[w]; ++i) t.values.push_back(keys[pos++]);
-    requests_->Expect(std::move(t));
-  }
+  // One beat stream: `counts` cut `values` (survivor order) into beats; a request carries its
+  // count, a probe beat its query, count and last flag, before the values.
+  const auto expect_beats = [&](StreamMonitor& monitor, const std::vector<int>& counts,
+                                const std::vector<std::int64_t>* cycles, const auto& values,
+                                bool probe) {
+    std::size_t pos = 0;
+    for (std::size_t b = 0; b < counts.size(); ++b) {
+      ExpectedTransfer t{head, result.index, {}, cycle(cycles, b)};
+      if (probe)
+        t.values = {result.index, counts[b], b + 1 == counts.size()};
+      else
+        t.values = {counts[b]};
+      for (int i = 0; i < counts[b]; ++i)
+        t.values.push_back(static_cast<std::int64_t>(values[pos++]));
+      monitor.Expect(std::move(t));
+    }
+  };
+  expect_beats(*requests_, golden::RequestCounts(m, au_), timing ? &timing->request : nullptr, keys,
+               false);
   if (logits_) {
-    pos = 0;
-    const std::vector<int> beats = golden::LogitBeatCounts(m, au_);
-    for (std::size_t b = 0; b < beats.size(); ++b) {
-      ExpectedTransfer t{head, result.index, {result.index, beats[b], b + 1 == beats.size()},
-                         cycle(timing ? &timing->logit : nullptr, b)};
-      for (int i = 0; i < beats[b]; ++i) t.values.push_back(att.logits[pos++]);
-      logits_->Expect(std::move(t));
-    }
-    pos = 0;
-    const std::vector<int> pbeats = golden::PBeatCounts(m, au_);
-    for (std::size_t b = 0; b < pbeats.size(); ++b) {
-      ExpectedTransfer t{head, result.index, {result.index, pbeats[b], b + 1 == pbeats.size()},
-                         cycle(timing ? &timing->p : nullptr, b)};
-      for (int i = 0; i < pbeats[b]; ++i) t.values.push_back(att.p[pos++]);
-      ps_->Expect(std::move(t));
-    }
-    zs_->Expect({head, result.index, {result.index, static_cast<std::int64_t>(att.z)},
+    expect_beats(*logits_, golden::LogitBeatCounts(m, au_), timing ? &timing->logit : nullptr,
+                 att.logits, true);
+    expect_beats(*ps_, golden::PBeatCounts(m, au_), timing ? &timing->p : nullptr, att.p, true);
+    zs_->Expect({head,
+                 result.index,
+                 {result.index, static_cast<std::int64_t>(att.z)},
                  timing ? timing->z : -1});
   }
   ExpectedTransfer out{head, result.index, {result.index}, timing ? timing->out : -1};

@@ -11,9 +11,9 @@
 #include "generator/gen_options.h"
 #include "generator/rtl_design.h"
 #include "golden/errors.h"
+#include "golden/npy.h"
 #include "golden/rounds.h"
 #include "golden/tools/command_line.h"
-#include "golden/npy.h"
 #include "golden/trace.h"
 #include "sim/report.h"
 
@@ -34,27 +34,19 @@ long long ParseWhole(const std::string& option, const std::string& text, long lo
 }
 
 // The configuration the file describes must be the one this program was built for.
-// The configuration file at `path`, resolved and checked by energon-gen's own rules.
-gen::Options ParseConfigFile(const std::string& path) {
-  const char* argv[] = {"energon-gen", "--config", path.c_str(), "--print-config"};
-  gen::Options parsed;
-  std::string unused;
-  gen::ParseCommandLine(4, argv, parsed, unused);
-  return parsed;
-}
-
 void CheckConfig(const std::string& path, const FuShape& shape) {
-  const gen::Options parsed = ParseConfigFile(path);
+  const gen::Options parsed = gen::ParseConfigFile(path);
   const gen::FuConfig& c = parsed.config;
   const bool same = parsed.derived.prefix == shape.prefix && c.d == shape.d &&
                     c.n_max == shape.n_max && c.fu_lanes == shape.lanes &&
                     c.rounds == shape.rounds && c.probes == shape.probes;
   if (!same) {
-    throw InputError("--config",
-                     fmt::format("{} describes the accelerator {} but this energon-cosim was built for {} "
-                                 "({}); run scripts/cosim --config {}, which builds the model "
-                                 "for it",
-                                 path, parsed.derived.prefix, shape.prefix, shape.name, path));
+    throw InputError(
+        "--config",
+        fmt::format("{} describes the accelerator {} but this energon-cosim was built for {} "
+                    "({}); run scripts/cosim --config {}, which builds the model "
+                    "for it",
+                    path, parsed.derived.prefix, shape.prefix, shape.name, path));
   }
 }
 
@@ -189,7 +181,8 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
         static_cast<std::uint32_t>(ParseWhole("--reset-seed", reset_seed, 1, INT_MAX, "1"));
   }
   if (!latency.empty()) {
-    options.cosim.mem_latency = static_cast<int>(ParseWhole("--mem-latency", latency, 1, 1000, "4"));
+    options.cosim.mem_latency =
+        static_cast<int>(ParseWhole("--mem-latency", latency, 1, 1000, "4"));
   }
   for (const auto& [name, path] : {std::pair{"--output", &options.output_path},
                                    std::pair{"--report-json", &options.report_path}}) {
@@ -217,7 +210,7 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
 }
 
 FuShape ShapeOfConfig(const std::string& path) {
-  const gen::Options parsed = ParseConfigFile(path);
+  const gen::Options parsed = gen::ParseConfigFile(path);
   const gen::FuConfig& c = parsed.config;
   const gen::FuDerived& d = parsed.derived;
   FuShape s;
@@ -295,7 +288,8 @@ int Run(const Options& options, const DutModel& model, std::ostream& out) {
     fmt::print(out, "\n{}", FormatMismatchReport(result, model.shape, options.cosim, label));
   if (!options.output_path.empty()) WriteOutputs(options.output_path, result, model.shape);
   if (!options.report_path.empty()) {
-    golden::WriteFileAtomically(options.report_path, ReportJson(result, model.shape).dump(2) + "\n");
+    golden::WriteFileAtomically(options.report_path,
+                                ReportJson(result, model.shape).dump(2) + "\n");
   }
   return result.passed ? kExitPass : kExitMismatch;
 }

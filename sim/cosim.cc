@@ -8,8 +8,8 @@
 #include <random>
 #include <stdexcept>
 
-#include "golden/errors.h"
 #include "golden/accel_timing.h"
+#include "golden/errors.h"
 #include "golden/fu_timing.h"
 #include "sim/au_streams.h"
 #include "sim/fu_ports.h"
@@ -124,8 +124,7 @@ class Session {
     result_.candidates_per_query = c0 / nq;
     result_.survivors_per_query = kept.empty() ? 0.0 : kept.back() / nq;
     result_.stage_loads =
-        golden::StageLoads(Timing(),
-                           AuTimingOf(shape_, options.mem_latency), results, candidates);
+        golden::StageLoads(Timing(), AuTimingOf(shape_, options.mem_latency), results, candidates);
     result_.heads = static_cast<int>(workload.heads.size());
     result_.timed = timed_;
     result_.watchdog_cycles = watchdog_;
@@ -240,9 +239,8 @@ class Session {
     outputs_seen_ = 0;
     std::vector<golden::AccelQueryTiming> timing;
     if (timed_) {
-      timing = golden::PredictAccelTiming(Timing(),
-                                          AuTimingOf(shape_, options_.mem_latency), plan.results,
-                                          plan.num_candidates, head_first_query_);
+      timing = golden::PredictAccelTiming(Timing(), AuTimingOf(shape_, options_.mem_latency),
+                                          plan.results, plan.num_candidates, head_first_query_);
     }
     if (options_.check) {
       for (std::size_t k = 0; k < plan.results.size(); ++k) {
@@ -385,7 +383,8 @@ class Session {
     if (memory_.Sample(cycle, options_.check && timed_, mismatches_)) progress = true;
     if (timed_ && options_.check) {
       const std::size_t first = mismatches_.size();
-      for (StreamMonitor* monitor : au_.monitors()) monitor->CheckDue(cycle, multi_head, mismatches_);
+      for (StreamMonitor* monitor : au_.monitors())
+        monitor->CheckDue(cycle, multi_head, mismatches_);
       memory_.CheckDue(cycle, mismatches_);
       board_.CheckDue(cycle, mismatches_);
       for (std::size_t i = first; i < mismatches_.size(); ++i)

@@ -101,7 +101,9 @@ std::string FormatSummary(const CosimResult& result, const FuShape& shape,
         "throughput    {:.1f} cycles/query; busiest-stage bound {:.1f} ({}), {:.1f}% of it\n",
         per_query, busiest.cycles_per_query, busiest.name,
         per_query > 0 ? 100.0 * busiest.cycles_per_query / per_query : 0.0);
-    const auto pct = [](double part, double whole) { return whole > 0 ? 100.0 * part / whole : 0.0; };
+    const auto pct = [](double part, double whole) {
+      return whole > 0 ? 100.0 * part / whole : 0.0;
+    };
     std::vector<std::string> keep;
     for (std::size_t r = 0; r < result.keep_ratio.size(); ++r) {
       keep.push_back(fmt::format("round {} {:.1f}%", r + 1, 100.0 * result.keep_ratio[r]));
@@ -120,8 +122,9 @@ std::string FormatSummary(const CosimResult& result, const FuShape& shape,
                         shape.au_lanes * shape.d, shape.pv_lanes * shape.d, pct(macs, multipliers));
     const double dense_bytes = result.candidates_per_query * result.queries * 4.0 * shape.d;
     const double fetched = static_cast<double>(result.rows_fetched) * 4.0 * shape.d;
-    text += fmt::format("fetched       {:.0f} bytes of K and V rows, {:.1f}% of dense attention's {:.0f}\n",
-                        fetched, pct(fetched, dense_bytes), dense_bytes);
+    text += fmt::format(
+        "fetched       {:.0f} bytes of K and V rows, {:.1f}% of dense attention's {:.0f}\n",
+        fetched, pct(fetched, dense_bytes), dense_bytes);
     if (result.accuracy.rows > 0) {
       text += fmt::format(
           "accuracy      RTL outputs against dense float attention: cosine mean {:.4f}, worst "
@@ -156,14 +159,16 @@ nlohmann::ordered_json ReportJson(const CosimResult& result, const FuShape& shap
   nlohmann::ordered_json stages = nlohmann::ordered_json::array();
   std::int64_t queries = result.queries;
   for (const golden::StageLoad& stage : result.stage_loads) {
-    stages.push_back({{"name", stage.name},
-                      {"cycles_per_query", stage.cycles_per_query},
-                      {"busy_cycles", std::llround(stage.cycles_per_query * static_cast<double>(queries))}});
+    stages.push_back(
+        {{"name", stage.name},
+         {"cycles_per_query", stage.cycles_per_query},
+         {"busy_cycles", std::llround(stage.cycles_per_query * static_cast<double>(queries))}});
   }
   json["stages"] = stages;
   if (!result.stage_loads.empty()) {
     const golden::StageLoad& busiest = golden::BusiestOf(result.stage_loads);
-    json["busiest_stage"] = {{"name", busiest.name}, {"cycles_per_query", busiest.cycles_per_query}};
+    json["busiest_stage"] = {{"name", busiest.name},
+                             {"cycles_per_query", busiest.cycles_per_query}};
   }
   json["keep_ratio"] = result.keep_ratio;
   json["candidates_per_query"] = result.candidates_per_query;
@@ -177,8 +182,11 @@ nlohmann::ordered_json ReportJson(const CosimResult& result, const FuShape& shap
   json["seconds"] = result.seconds;
   if (!result.mismatches.empty()) {
     const Mismatch& m = result.mismatches.front();
-    json["first_mismatch"] = {{"cycle", m.cycle}, {"stream", m.stream}, {"field", m.field},
-                              {"expected", m.expected}, {"actual", m.actual}};
+    json["first_mismatch"] = {{"cycle", m.cycle},
+                              {"stream", m.stream},
+                              {"field", m.field},
+                              {"expected", m.expected},
+                              {"actual", m.actual}};
   }
   return json;
 }

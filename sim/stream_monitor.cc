@@ -33,8 +33,8 @@ std::vector<std::int64_t> StreamMonitor::Read() const {
     const StreamField& f = fields_[i];
     const PortRef& port = ports_[i];
     if (f.lanes == 0) {
-      const std::int64_t v = f.is_signed ? port.GetSigned(0, port.width())
-                                         : static_cast<std::int64_t>(port.Get());
+      const std::int64_t v =
+          f.is_signed ? port.GetSigned(0, port.width()) : static_cast<std::int64_t>(port.Get());
       values.push_back(v);
       if (static_cast<int>(i) == count_index_) count = v;
       continue;
@@ -63,14 +63,14 @@ std::string StreamMonitor::Format(const std::vector<std::int64_t>& values) const
     }
     const std::int64_t lanes = count < 0 ? f.lanes : std::clamp<std::int64_t>(count, 0, f.lanes);
     std::vector<std::int64_t> lane_values;
-    for (std::int64_t l = 0; l < lanes && v < values.size(); ++l) lane_values.push_back(values[v++]);
+    for (std::int64_t l = 0; l < lanes && v < values.size(); ++l)
+      lane_values.push_back(values[v++]);
     text += fmt::format("{} [{}]", f.name, fmt::join(lane_values, " "));
   }
   return text;
 }
 
-Mismatch StreamMonitor::Base(std::int64_t cycle, const ExpectedTransfer& e,
-                             bool multi_head) const {
+Mismatch StreamMonitor::Base(std::int64_t cycle, const ExpectedTransfer& e, bool multi_head) const {
   Mismatch m;
   m.cycle = cycle;
   m.stream = name_;
@@ -95,8 +95,8 @@ bool StreamMonitor::Sample(std::int64_t cycle, bool multi_head, std::vector<Mism
     } else if (Read() != held_values_) {
       m.expected = "the stalled transfer unchanged";
       m.actual = "a different transfer";
-      m.detail = fmt::format("  last cycle  {}\n  this cycle  {}", Format(held_values_),
-                             Format(Read()));
+      m.detail =
+          fmt::format("  last cycle  {}\n  this cycle  {}", Format(held_values_), Format(Read()));
       out.push_back(m);
     }
   }
@@ -133,7 +133,8 @@ bool StreamMonitor::Sample(std::int64_t cycle, bool multi_head, std::vector<Mism
       if (f.lanes != 0) m.lane = static_cast<int>(l);
       m.expected = have_e ? std::to_string(e.values[v]) : "none";
       m.actual = have_a ? std::to_string(actual[v]) : "none";
-      m.detail = fmt::format("  expected    {}\n  actual      {}", Format(e.values), Format(actual));
+      m.detail =
+          fmt::format("  expected    {}\n  actual      {}", Format(e.values), Format(actual));
       out.push_back(m);
       reported = true;
       break;

@@ -7,12 +7,11 @@
 
 #include <array>
 #include <cstdio>
-#include <string>
-#include <vector>
-
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "golden/errors.h"
 #include "golden/mp_mrf.h"
@@ -157,8 +156,9 @@ TEST(CosimCliTest, ExitTwoOnBadInput) {
   EXPECT_EQ(out,
             "error: workload: K has 9 rows but configuration small_nmax holds N_MAX = 8 keys; give "
             "at most 8 keys (--synthetic n=8)\n");
-  EXPECT_EQ(RunProgram("--config " + kConfig + " --q missing.npy --k missing.npy --v missing.npy", out),
-            2)
+  EXPECT_EQ(
+      RunProgram("--config " + kConfig + " --q missing.npy --k missing.npy --v missing.npy", out),
+      2)
       << out;
   EXPECT_EQ(out.rfind("error: missing.npy: ", 0), 0u) << out;
   EXPECT_EQ(RunProgram("--config " + kConfig + " --bogus", out), 2) << out;
@@ -202,22 +202,23 @@ TEST(CosimCliTest, OutputAndReportJsonFiles) {
   ScopedTempDir dir;
   std::string out;
   const std::string npy = dir.File("out.npy"), json = dir.File("run.json");
-  ASSERT_EQ(RunProgram("--config " + kConfig + " --alpha -64,32 --synthetic nq=5,heads=2 --output " +
-                           npy + " --report-json " + json,
-                       out),
-            0)
+  ASSERT_EQ(
+      RunProgram("--config " + kConfig + " --alpha -64,32 --synthetic nq=5,heads=2 --output " +
+                     npy + " --report-json " + json,
+                 out),
+      0)
       << out;
   // The outputs the RTL produced: int16 [heads, queries, D], equal to the golden model's.
   const golden::NpyArray array = golden::ReadNpy(npy);
   EXPECT_EQ(array.shape, (std::vector<std::size_t>{2, 5, 8}));
-  const golden::Workload workload = golden::MakeSyntheticWorkload(
-      golden::ParseSyntheticSpec("n=8,d=8,nq=5,heads=2"));
+  const golden::Workload workload =
+      golden::MakeSyntheticWorkload(golden::ParseSyntheticSpec("n=8,d=8,nq=5,heads=2"));
   const FuShape shape = models::small_nmax_fu::Model().shape;
   golden::RunParams run;
   run.alpha = {-64, 32};
   for (std::size_t h = 0; h < 2; ++h) {
-    const golden::GoldenHead head(workload.heads[h], golden::HwParams{shape.rounds, shape.fx, shape.pb},
-                                  run);
+    const golden::GoldenHead head(workload.heads[h],
+                                  golden::HwParams{shape.rounds, shape.fx, shape.pb}, run);
     for (int i = 0; i < 5; ++i) {
       const std::vector<std::int16_t> expected = head.Run(i).attention.out;
       for (std::size_t t = 0; t < expected.size(); ++t) {
@@ -231,7 +232,8 @@ TEST(CosimCliTest, OutputAndReportJsonFiles) {
   EXPECT_EQ(report["queries"], 10);
   EXPECT_GT(report["transfers_checked"].get<int>(), 10);
   EXPECT_GT(report["last_output_cycle"].get<int>(), report["first_query_cycle"].get<int>());
-  EXPECT_EQ(report["memory_bytes_fetched"].get<int>(), report["memory_rows_fetched"].get<int>() * 4 * 8);
+  EXPECT_EQ(report["memory_bytes_fetched"].get<int>(),
+            report["memory_rows_fetched"].get<int>() * 4 * 8);
   EXPECT_EQ(report["stages"].size(), 2u + 4u);
   EXPECT_EQ(report["stages"][0]["name"], "FU round 1");
   EXPECT_TRUE(report.contains("busiest_stage"));

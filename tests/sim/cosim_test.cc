@@ -2,13 +2,12 @@
 // seed must match the golden model transfer for transfer, and without stalls cycle for cycle.
 #include "sim/cosim.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include <fmt/format.h>
-
 #include <algorithm>
-#include <random>
 #include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -33,7 +32,7 @@ enum class Directed {
 
 struct Case {
   std::string name;
-  std::string synthetic;   ///< knobs besides d (always the configuration's)
+  std::string synthetic;  ///< knobs besides d (always the configuration's)
   Directed directed = Directed::kNone;
   std::vector<int> alpha;  ///< per round; the last value repeats for further rounds
   bool npy = false;        ///< round-trip the synthetic workload through .npy files
@@ -113,8 +112,9 @@ golden::Workload DirectedWorkload(Directed kind, int n, int nq, int d, std::uint
     case Directed::kOneHot:
       q = matrix(nq, [](int, int) { return kMax; });
       k = matrix(n, [&](int j, int) {
-        return j == static_cast<int>(seed % static_cast<std::uint64_t>(n)) ? kMax
-                                                                          : static_cast<std::int16_t>(-(j % 7));
+        return j == static_cast<int>(seed % static_cast<std::uint64_t>(n))
+                   ? kMax
+                   : static_cast<std::int16_t>(-(j % 7));
       });
       v = matrix(n, [&](int, int) { return code(); });
       break;
@@ -171,10 +171,14 @@ std::vector<Case> Cases() {
       Make("light_stalls16", base + ",seed=16", {-64, 32}).Stall(16).Profile(0.05, 0.0),
       // Directed corners: every width at its extreme, ties, one key, one survivor, every key.
       Make("full_range", base + ",seed=21", {-64, 32}).Corner(Directed::kFullRange),
-      Make("full_range_stall21", base + ",seed=21", {-64, 32}).Corner(Directed::kFullRange).Stall(21),
+      Make("full_range_stall21", base + ",seed=21", {-64, 32})
+          .Corner(Directed::kFullRange)
+          .Stall(21),
       Make("full_range_keep_all", base + ",seed=22", {-256}).Corner(Directed::kFullRange),
       Make("saturated_every_key", full + ",nq=4,seed=23", {-256}).Corner(Directed::kSaturated),
-      Make("saturated_stall23", full + ",nq=4,seed=23", {-256}).Corner(Directed::kSaturated).Stall(23),
+      Make("saturated_stall23", full + ",nq=4,seed=23", {-256})
+          .Corner(Directed::kSaturated)
+          .Stall(23),
       Make("max_distance", full + ",nq=4,seed=24", {-256}).Corner(Directed::kMaxDistance),
       Make("all_equal_keys", base + ",seed=25", {256}).Corner(Directed::kAllEqual),
       Make("all_equal_keys_mean", base + ",seed=26", {0}).Corner(Directed::kAllEqual).Stall(26),

@@ -29,9 +29,9 @@
 #include "fault_rsp_no_handshake_dut.h"
 #include "golden/accel_timing.h"
 #include "golden/fu_timing.h"
-#include "sim/au_streams.h"
 #include "golden/synthetic.h"
 #include "golden/threshold.h"
+#include "sim/au_streams.h"
 #include "sim/cosim.h"
 #include "sim/report.h"
 #include "tests/common/temp_dir.h"
@@ -55,7 +55,7 @@ struct Scenario {
   CosimOptions options;
   std::vector<golden::QueryResult> results;
   std::vector<int> num_candidates;
-  std::vector<golden::QueryTiming> timing;        // the FU's transfers
+  std::vector<golden::QueryTiming> timing;       // the FU's transfers
   std::vector<golden::AuQueryTiming> au_timing;  // the AU's
 };
 
@@ -63,17 +63,16 @@ Scenario MakeScenario(const FuShape& shape, golden::Workload workload, std::vect
   Scenario s;
   s.workload = std::move(workload);
   s.options.run.alpha = std::move(alpha);
-  const golden::GoldenHead head(s.workload.heads[0], golden::HwParams{shape.rounds, shape.fx, shape.pb},
-                                s.options.run);
+  const golden::GoldenHead head(s.workload.heads[0],
+                                golden::HwParams{shape.rounds, shape.fx, shape.pb}, s.options.run);
   for (int i = 0; i < s.workload.num_queries(); ++i) {
     s.results.push_back(head.Run(i));
     s.num_candidates.push_back(head.NumCandidates(i));
   }
   // K rows load in cycles 0 .. n-1, the first query is offered in cycle n.
-  for (const golden::AccelQueryTiming& t :
-       golden::PredictAccelTiming({shape.lanes, shape.round_div_cycles},
-                                  AuTimingOf(shape, s.options.mem_latency), s.results,
-                                  s.num_candidates, s.workload.num_keys())) {
+  for (const golden::AccelQueryTiming& t : golden::PredictAccelTiming(
+           {shape.lanes, shape.round_div_cycles}, AuTimingOf(shape, s.options.mem_latency),
+           s.results, s.num_candidates, s.workload.num_keys())) {
     s.timing.push_back(t.fu);
     s.au_timing.push_back(t.au);
   }
@@ -98,8 +97,8 @@ golden::Workload CodesWorkload(int n, int nq, int d, Q q, K k, V v) {
     return m;
   };
   golden::Workload w;
-  w.heads.push_back(golden::HeadFromCodes(matrix(nq, q), matrix(n, k), matrix(n, v),
-                                          {4e-6, 4e-6, 1.0}));
+  w.heads.push_back(
+      golden::HeadFromCodes(matrix(nq, q), matrix(n, k), matrix(n, v), {4e-6, 4e-6, 1.0}));
   w.source = "codes";
   return w;
 }
@@ -283,7 +282,6 @@ TEST(FaultTest, IgnoredBackPressureIsCaughtWithStalls) {
   EXPECT_NE(Report(result, model, s.options).find("stall 3"), std::string::npos);
 }
 
-
 // The AU faults. Each scenario's first wrong transfer follows from the golden model alone.
 
 TEST(FaultTest, LogitAccumulatorOneBitShortWrapsTheSaturatedLogit) {
@@ -291,8 +289,8 @@ TEST(FaultTest, LogitAccumulatorOneBitShortWrapsTheSaturatedLogit) {
   const int d = model.shape.d;
   // q = k = -32768: every logit is D 2^30, the largest, which needs every bit of LogitW.
   const auto all_min = [](int, int) { return std::int16_t{-32768}; };
-  const Scenario s = MakeScenario(model.shape, CodesWorkload(8, 2, d, all_min, all_min, all_min),
-                                  {-256, -256});
+  const Scenario s =
+      MakeScenario(model.shape, CodesWorkload(8, 2, d, all_min, all_min, all_min), {-256, -256});
   const CosimResult result = RunCosim(model, s.workload, s.options);
   ASSERT_FALSE(result.passed);
   const Mismatch& m = result.mismatches.front();
@@ -313,14 +311,20 @@ TEST(FaultTest, Exp2EntryOffByOneShowsInThePOfTheMaximum) {
   std::optional<Expected> e;
   for (std::size_t k = 0; k < s.results.size() && !e; ++k) {
     const std::vector<std::uint32_t>& p = s.results[k].attention.p;
-    const std::vector<int> beats = golden::PBeatCounts(static_cast<int>(p.size()),
-                                                       AuTimingOf(model.shape, 4));
+    const std::vector<int> beats =
+        golden::PBeatCounts(static_cast<int>(p.size()), AuTimingOf(model.shape, 4));
     std::size_t pos = 0;
     for (std::size_t b = 0; b < beats.size() && !e; ++b) {
       for (int i = 0; i < beats[b]; ++i, ++pos) {
         if (p[pos] != (1u << model.shape.pb)) continue;
-        e = Expected{s.au_timing[k].p[b], "au_p", s.results[k].index, 0, "p", std::nullopt,
-                     std::to_string(p[pos]), std::to_string(p[pos] + 1)};
+        e = Expected{s.au_timing[k].p[b],
+                     "au_p",
+                     s.results[k].index,
+                     0,
+                     "p",
+                     std::nullopt,
+                     std::to_string(p[pos]),
+                     std::to_string(p[pos] + 1)};
         break;
       }
     }
@@ -346,7 +350,8 @@ TEST(FaultTest, StaleMaximumSkewsTheFirstQueryBelowAnEarlierMaximum) {
   std::optional<int> query;
   std::int64_t running = INT64_MIN;
   for (const golden::QueryResult& r : s.results) {
-    const std::int64_t max = *std::max_element(r.attention.logits.begin(), r.attention.logits.end());
+    const std::int64_t max =
+        *std::max_element(r.attention.logits.begin(), r.attention.logits.end());
     if (max < running) {
       query = r.index;
       break;
@@ -375,12 +380,18 @@ TEST(FaultTest, DivisionRoundedTowardZeroShowsInTheOutput) {
     for (int t = 0; t < model.shape.d && !e; ++t) {
       std::int64_t acc = 0;
       for (std::size_t j = 0; j < keys.size(); ++j) {
-        acc += static_cast<std::int64_t>(r.attention.p[j]) * head.v.codes.row(keys[j])[static_cast<std::size_t>(t)];
+        acc += static_cast<std::int64_t>(r.attention.p[j]) *
+               head.v.codes.row(keys[j])[static_cast<std::size_t>(t)];
       }
       const auto z = static_cast<std::int64_t>(r.attention.z);
       const std::int64_t truncated = acc / z;
       if (truncated != r.attention.out[static_cast<std::size_t>(t)]) {
-        e = Expected{s.au_timing[k].out, "out", r.index, 0, "out", std::nullopt,
+        e = Expected{s.au_timing[k].out,
+                     "out",
+                     r.index,
+                     0,
+                     "out",
+                     std::nullopt,
                      std::to_string(r.attention.out[static_cast<std::size_t>(t)]),
                      std::to_string(truncated)};
       }
@@ -441,7 +452,8 @@ TEST(FaultTest, MissingResetOfARequestValidSendsARequestNobodyAskedFor) {
     if (result.passed) continue;
     ++failed;
     const Mismatch& m = result.mismatches.front();
-    EXPECT_EQ(m.stream, "mem_req") << "reset seed " << seed << "\n" << Report(result, model, s.options);
+    EXPECT_EQ(m.stream, "mem_req") << "reset seed " << seed << "\n"
+                                   << Report(result, model, s.options);
     EXPECT_EQ(m.cycle, 0) << "reset seed " << seed;
   }
   EXPECT_GT(failed, 0) << "no reset seed of 1..8 started the register at 1";
