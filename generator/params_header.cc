@@ -36,50 +36,56 @@ std::string Bool(bool value) { return value ? "true" : "false"; }
 
 std::string ParamsHeader(const FuConfig& config, const FuDerived& derived) {
   std::string text = Banner(CommentStyle::kSlashes, "generator/params_header.cc", config, derived);
-  text += fmt::format(R"(
+  text += fmt::format(
+      R"(
 #pragma once
-// The parameters of one generated filtering unit (docs/fu-microarchitecture.md): what was
-// chosen, and every width derived from it.
+// The parameters of one generated accelerator (docs/fu-microarchitecture.md and
+// docs/au-microarchitecture.md): what was chosen, and every width derived from it.
 
 #include <array>
 #include <string_view>
 
-namespace {0} {{
+namespace {ns} {{
 
 // Chosen.
-inline constexpr int kD = {1};  ///< head dimension D
-inline constexpr int kNMax = {2};  ///< maximum keys N_MAX
-inline constexpr int kFuLanes = {3};  ///< keys scored per cycle (L)
-inline constexpr int kNumRounds = {4};  ///< filtering rounds R
-inline constexpr bool kProbes = {5};  ///< per-round probe streams present
-inline constexpr bool kMemBlackbox = {6};  ///< memories are blackboxes
-inline constexpr std::string_view kRoundsText = "{7}";
-inline constexpr std::string_view kPrefix = "{8}";
-inline constexpr std::string_view kTopModule = "{21}";
+inline constexpr int kD = {d};  ///< head dimension D
+inline constexpr int kNMax = {n_max};  ///< maximum keys N_MAX
+inline constexpr int kFuLanes = {fu_lanes};  ///< keys scored per cycle (L)
+inline constexpr int kNumRounds = {num_rounds};  ///< filtering rounds R
+inline constexpr bool kProbes = {probes};  ///< per-round probe streams present
+inline constexpr bool kMemBlackbox = {blackbox};  ///< memories are blackboxes
+inline constexpr std::string_view kRoundsText = "{rounds}";
+inline constexpr std::string_view kPrefix = "{prefix}";
+inline constexpr std::string_view kTopModule = "{top}";
 
 // Derived.
-inline constexpr int kIdxW = {9};  ///< key index: clog2(N_MAX)
-inline constexpr int kCntW = {10};  ///< candidate count: clog2(N_MAX + 1)
-inline constexpr int kQIdxW = {11};  ///< query index
-inline constexpr int kRows = {12};  ///< rows per buffer slot: N_MAX / L
-inline constexpr int kRowW = {13};  ///< row address: max(1, clog2(Rows))
-inline constexpr int kSW = {14};  ///< signed score: QB_R + KB_R + clog2(D)
-inline constexpr int kSumW = {15};  ///< signed row sum: SW + CntW
-inline constexpr int kRhsW = {16};  ///< signed threshold numerator: SumW + 10
-inline constexpr int kDivCycles = {17};  ///< quotient bits of the widest round's divider: SW - 1 (per round: kRoundQuotW)
-inline constexpr int kKC = {18};  ///< key bits carried to later rounds: KB_R
-inline constexpr int kLaneCntW = {19};  ///< survivors per beat: clog2(L + 1)
-inline constexpr int kRoundW = {20};  ///< round number: max(1, clog2(R + 1))
+inline constexpr int kIdxW = {idx_w};  ///< key index: clog2(N_MAX)
+inline constexpr int kCntW = {cnt_w};  ///< candidate count: clog2(N_MAX + 1)
+inline constexpr int kQIdxW = {qidx_w};  ///< query index
+inline constexpr int kRows = {rows};  ///< rows per buffer slot: N_MAX / L
+inline constexpr int kRowW = {row_w};  ///< row address: max(1, clog2(Rows))
+inline constexpr int kSW = {score_w};  ///< signed score: QB_R + KB_R + clog2(D)
+inline constexpr int kSumW = {sum_w};  ///< signed row sum: SW + CntW
+inline constexpr int kRhsW = {rhs_w};  ///< signed threshold numerator: SumW + 10
+inline constexpr int kDivCycles = {div_cycles};  ///< quotient bits of the widest round's divider: SW - 1 (per round: kRoundQuotW)
+inline constexpr int kKC = {kc};  ///< key bits carried to later rounds: KB_R
+inline constexpr int kLaneCntW = {lane_cnt_w};  ///< survivors per beat: clog2(L + 1)
+inline constexpr int kRoundW = {round_w};  ///< round number: max(1, clog2(R + 1))
 
 // Per round, index r - 1 for round r.
 )",
-                      ParamsNamespace(derived), config.d, config.n_max, config.fu_lanes,
-                      derived.num_rounds, Bool(config.probes),
-                      Bool(config.mem_style == MemStyle::kBlackbox),
-                      golden::FormatRounds(config.rounds), derived.prefix, derived.idx_w,
-                      derived.cnt_w, derived.qidx_w, derived.rows, derived.row_w, derived.score_w,
-                      derived.sum_w, derived.rhs_w, derived.div_cycles, derived.kcarry_bits,
-                      derived.lane_cnt_w, derived.round_w, TopModule(derived));
+      fmt::arg("ns", ParamsNamespace(derived)), fmt::arg("d", config.d),
+      fmt::arg("n_max", config.n_max), fmt::arg("fu_lanes", config.fu_lanes),
+      fmt::arg("num_rounds", derived.num_rounds), fmt::arg("probes", Bool(config.probes)),
+      fmt::arg("blackbox", Bool(config.mem_style == MemStyle::kBlackbox)),
+      fmt::arg("rounds", golden::FormatRounds(config.rounds)), fmt::arg("prefix", derived.prefix),
+      fmt::arg("top", TopModule(derived)), fmt::arg("idx_w", derived.idx_w),
+      fmt::arg("cnt_w", derived.cnt_w), fmt::arg("qidx_w", derived.qidx_w),
+      fmt::arg("rows", derived.rows), fmt::arg("row_w", derived.row_w),
+      fmt::arg("score_w", derived.score_w), fmt::arg("sum_w", derived.sum_w),
+      fmt::arg("rhs_w", derived.rhs_w), fmt::arg("div_cycles", derived.div_cycles),
+      fmt::arg("kc", derived.kcarry_bits), fmt::arg("lane_cnt_w", derived.lane_cnt_w),
+      fmt::arg("round_w", derived.round_w));
   const auto number = [](int value) { return std::to_string(value); };
   text += RoundArray(
       "int", "kQB", derived, [&](const RoundDerived& r) { return number(r.qb); },
