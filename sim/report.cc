@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "golden/rounds.h"
+
 namespace energon::sim {
 namespace {
 
@@ -75,6 +77,12 @@ std::string FormatSummary(const CosimResult& result, const FuShape& shape,
                           const CosimOptions& options, const RunLabel& label) {
   std::string text;
   text += fmt::format("configuration {}\n", ConfigurationText(shape, label));
+  text += fmt::format(
+      "design        D {}, N_MAX {}; FU {} lane(s), rounds {}; AU {} logit and {} p*V lane(s), {} "
+      "key(s) a fetch, D in {} division group(s), FX {}, PB {}; probes {}\n",
+      shape.d, shape.n_max, shape.lanes, golden::FormatRounds(shape.rounds), shape.au_lanes,
+      shape.pv_lanes, shape.fetch_rows, shape.div_groups, shape.fx, shape.pb,
+      shape.probes ? "on" : "off");
   text += fmt::format("model         {}\n", shape.build_flags);
   if (!label.workload.empty()) text += fmt::format("workload      {}\n", label.workload);
   std::vector<std::string> alpha;
