@@ -80,6 +80,13 @@ void CheckPrefix(const std::string& prefix) {
     }
   }
   if (prefix.back() != '_') fail("does not end in '_' (prefixes match [a-z][a-z0-9_]*_)");
+  if (static_cast<int>(prefix.size()) > kMaxPrefixLength) {
+    throw InputError("--prefix",
+                     fmt::format("'{}' has {} characters; module names would pass the {} that "
+                                 "Verilator 5.006 builds; use at most {}, e.g. {}",
+                                 prefix, prefix.size(), kMaxModuleNameLength, kMaxPrefixLength,
+                                 prefix.substr(0, kMaxPrefixLength - 1) + "_"));
+  }
   const std::string_view core(prefix.data(), prefix.size() - 1);
   std::size_t digits = core.size();
   while (digits > 0 && core[digits - 1] >= '0' && core[digits - 1] <= '9') --digits;

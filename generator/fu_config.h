@@ -68,6 +68,14 @@ std::string DefaultPrefix(const FuConfig& config);
 /// nearest valid values) and derives the widths.
 FuDerived Derive(const FuConfig& config);
 
+/// Verilator 5.006 replaces module names of 128 characters or more by hashes, and the model's
+/// build then fails (measured: prefix 116 builds, 117 does not). With the longest module name
+/// of the design, <prefix>fu_pingpong or <prefix>energon_top (11 characters after the prefix),
+/// the prefix may have at most this many characters.
+inline constexpr int kMaxModuleNameLength = 127;
+inline constexpr int kLongestModuleSuffix = 11;
+inline constexpr int kMaxPrefixLength = kMaxModuleNameLength - kLongestModuleSuffix;
+
 /// ceil(log2(x)) for x >= 1, as SystemVerilog's $clog2.
 constexpr int Clog2(long long x) {
   int bits = 0;

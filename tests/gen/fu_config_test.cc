@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+
+#include "generator/rtl_design.h"
 #include "tests/gen/test_util.h"
 
 namespace energon::gen {
@@ -302,6 +306,31 @@ TEST(DeriveTest, Clog2MatchesSystemVerilog) {
   EXPECT_EQ(Clog2(3), 2);
   EXPECT_EQ(Clog2(512), 9);
   EXPECT_EQ(Clog2(513), 10);
+}
+
+}  // namespace
+}  // namespace energon::gen
+
+namespace energon::gen {
+namespace {
+
+using testing::ErrorOf;
+
+TEST(DeriveTest, PrefixLengthKeepsEveryModuleNameBuildable) {
+  FuConfig config;
+  config.prefix = "p" + std::string(static_cast<std::size_t>(kMaxPrefixLength - 2), 'x') + "_";
+  const FuDerived derived = Derive(config);
+  // Every module of the design stays within the length Verilator 5.006 builds.
+  std::size_t longest = 0;
+  for (const RtlFile& file : RtlFiles(config, derived))
+    longest = std::max(longest, file.module.size());
+  EXPECT_EQ(longest, static_cast<std::size_t>(kMaxModuleNameLength));
+  config.prefix = "p" + std::string(static_cast<std::size_t>(kMaxPrefixLength - 1), 'x') + "_";
+  const std::string message = ErrorOf([&] { Derive(config); });
+  EXPECT_EQ(message, "--prefix: '" + config.prefix +
+                         "' has 117 characters; module names would pass the 127 "
+                         "that Verilator 5.006 builds; use at most 116, e.g. " +
+                         config.prefix.substr(0, 115) + "_");
 }
 
 }  // namespace
