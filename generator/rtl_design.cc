@@ -184,7 +184,10 @@ std::vector<Port> TopPorts(const FuConfig& config, const FuDerived& d) {
 
 namespace {
 
-std::string Num(long long value) { return std::to_string(value); }
+template <typename T>
+std::string Num(T value) {
+  return std::to_string(value);
+}
 
 // Port declarations padded to one width so that the /// comments line up.
 mustache::data PortDeclarations(const std::vector<Port>& ports) {
@@ -233,7 +236,7 @@ mustache::data TemplateData(const FuConfig& config, const FuDerived& d) {
   data.set("kstore_depth", Num(std::max(2, d.rows)));
   data.set("kstore_addr_w", Num(std::max(1, Clog2(d.rows))));
   data.set("buf_depth", Num(2 * d.rows));
-  data.set("buf_addr_w", Num(Clog2(2 * d.rows)));
+  data.set("buf_addr_w", Num(Clog2(2LL * d.rows)));
   data.set("multi_round", d.num_rounds > 1 ? mustache::data::type::bool_true : mustache::data::type::bool_false);
   data.set("probes", config.probes ? mustache::data::type::bool_true : mustache::data::type::bool_false);
 
@@ -309,7 +312,7 @@ mustache::data TemplateData(const FuConfig& config, const FuDerived& d) {
   const std::vector<std::uint32_t> table = golden::Exp2Table(au.fx, au.pb);
   for (std::size_t f = 0; f < table.size(); ++f) {
     mustache::data e;
-    e.set("f", Num(static_cast<long long>(f)));
+    e.set("f", Num(f));
     e.set("p", Num(table[f]));
     exp2 << e;
   }
