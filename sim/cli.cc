@@ -81,7 +81,7 @@ void WriteOutputs(const std::string& path, const CosimResult& result, const FuSh
 Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape, Options& options,
                         std::string& text) {
   po::options_description desc(fmt::format(
-      "energon-cosim: the Verilator model of one generated FU ({}) driven cycle by cycle and "
+      "energon-cosim: the Verilator model of one generated accelerator ({}) driven cycle by cycle and "
       "checked against the golden model (docs/cosim.md). Normally run through scripts/cosim, "
       "which builds this program for the configuration.\n\n"
       "Usage:\n"

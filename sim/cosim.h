@@ -1,7 +1,7 @@
 #pragma once
 // The co-simulation: drives one model with a workload, one clock cycle at a time, and checks
-// every transfer on the FU's output and probe streams against the golden model the moment it
-// happens (docs/cosim.md).
+// every transfer on the accelerator's output, memory and probe streams against the golden model
+// the moment it happens (docs/cosim.md).
 //
 // Cycle numbering follows golden/fu_timing.h: cycle k is the k-th rising edge after reset is
 // released, counted from 0, and a transfer "in cycle k" is valid && ready sampled just before

@@ -1,5 +1,5 @@
 #pragma once
-// The device under test as the harness core sees it: the shape of one generated filtering unit
+// The device under test as the harness core sees it: the shape of one generated accelerator
 // (its params header, as numbers), and an abstract model that evaluates, keeps time, traces and
 // exposes its ports by name. One Verilated configuration implements Dut through the template
 // in sim/verilated_dut.h; the core (drivers, monitors, scoreboard) never includes Verilator.
@@ -15,8 +15,9 @@
 
 namespace energon::sim {
 
-/// One generated FU configuration: the chosen parameters and the derived widths of its params
-/// header (docs/fu-microarchitecture.md), plus how this model was built.
+/// One generated accelerator configuration (FU and AU): the chosen parameters and the derived
+/// widths of its params header (docs/fu-microarchitecture.md, docs/au-microarchitecture.md),
+/// plus how this model was built.
 struct FuShape {
   std::string name;    ///< the build's name, e.g. "default" or "fault_compare_gt"
   std::string prefix;  ///< module prefix, e.g. "energon_d64_n512_l16_r4x2_4x4_"

@@ -1,6 +1,6 @@
 #pragma once
-// The scoreboard: every transfer the golden model expects on the FU's output and probe
-// streams, in order, and the check of each observed transfer against the next expected one.
+// The scoreboard: every transfer the golden model expects on the FU's probe streams (the AU's
+// are generic monitors, sim/au_streams.h), in order, and the check of each observed transfer against the next expected one.
 // With predicted cycles (no stalls) a transfer in any other cycle, or a cycle passing without
 // a due transfer, is a mismatch too.
 
