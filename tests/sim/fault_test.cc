@@ -171,7 +171,11 @@ void ExpectReport(const CosimResult& result, const Expected& e) {
   EXPECT_EQ(m.cycle, e.cycle);
   EXPECT_EQ(m.stream, e.stream);
   EXPECT_EQ(m.query, e.query);
-  EXPECT_EQ(m.round, e.round);
+  if (e.round > 0) {
+    EXPECT_EQ(m.round, e.round);
+  } else {
+    EXPECT_FALSE(m.round.has_value());  // an AU stream
+  }
   EXPECT_EQ(m.field, e.field);
   EXPECT_EQ(m.key, e.key);
   if (!e.expected.empty()) {
@@ -331,14 +335,7 @@ TEST(FaultTest, Exp2EntryOffByOneShowsInThePOfTheMaximum) {
   }
   ASSERT_TRUE(e.has_value());
   const CosimResult result = RunCosim(model, s.workload, s.options);
-  ASSERT_FALSE(result.passed);
-  const Mismatch& m = result.mismatches.front();
-  EXPECT_EQ(m.cycle, e->cycle);
-  EXPECT_EQ(m.stream, e->stream);
-  EXPECT_EQ(m.query, e->query);
-  EXPECT_EQ(m.field, e->field);
-  EXPECT_EQ(m.expected, e->expected);
-  EXPECT_EQ(m.actual, e->actual) << Report(result, model, s.options);
+  ExpectReport(result, *e);
 }
 
 TEST(FaultTest, StaleMaximumSkewsTheFirstQueryBelowAnEarlierMaximum) {
@@ -399,14 +396,7 @@ TEST(FaultTest, DivisionRoundedTowardZeroShowsInTheOutput) {
   }
   ASSERT_TRUE(e.has_value());
   const CosimResult result = RunCosim(model, s.workload, s.options);
-  ASSERT_FALSE(result.passed);
-  const Mismatch& m = result.mismatches.front();
-  EXPECT_EQ(m.cycle, e->cycle);
-  EXPECT_EQ(m.stream, e->stream);
-  EXPECT_EQ(m.query, e->query);
-  EXPECT_EQ(m.field, e->field);
-  EXPECT_EQ(m.expected, e->expected);
-  EXPECT_EQ(m.actual, e->actual) << Report(result, model, s.options);
+  ExpectReport(result, *e);
 }
 
 TEST(FaultTest, ResponseTakenWithoutItsHandshakeGivesEarlyWrongLogits) {
