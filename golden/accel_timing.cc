@@ -104,7 +104,6 @@ std::vector<AccelQueryTiming> PredictAccelTiming(const FuTiming& fu, const AuTim
 std::vector<StageLoad> StageLoads(const FuTiming& fu, const AuTiming& au,
                                   const std::vector<std::vector<QueryResult>>& results,
                                   const std::vector<std::vector<int>>& num_candidates) {
-  const auto ceil_div = [](std::int64_t a, std::int64_t b) { return (a + b - 1) / b; };
   std::size_t num_rounds = 0;
   std::int64_t queries = 0;
   for (const auto& head : results) {
@@ -119,10 +118,11 @@ std::vector<StageLoad> StageLoads(const FuTiming& fu, const AuTiming& au,
         BusiestStageFuCycles(fu, results[h], num_candidates[h]).rows_per_round;
     for (std::size_t r = 0; r < rows.size(); ++r) rounds[r] += rows[r];
     for (const QueryResult& q : results[h]) {
-      const std::int64_t m = static_cast<std::int64_t>(q.rounds.back().survivors.size());
-      fetch += static_cast<std::int64_t>(RequestCounts(static_cast<int>(m), au).size());
-      logit += static_cast<std::int64_t>(LogitBeatCounts(static_cast<int>(m), au).size());
-      softmax += ceil_div(m, au.pv_lanes);
+      // The same cuts the schedule and the monitors use.
+      const auto m = static_cast<int>(q.rounds.back().survivors.size());
+      fetch += static_cast<std::int64_t>(RequestCounts(m, au).size());
+      logit += static_cast<std::int64_t>(LogitBeatCounts(m, au).size());
+      softmax += static_cast<std::int64_t>(PBeatCounts(m, au).size());
       divide += au.div_groups;
     }
   }
