@@ -5,6 +5,7 @@
 // on the synthetic workload (D from the configuration, n queries over n keys); by default the
 // default configuration and two variants of it (bench/configs/):
 //   accel_cycles [--config FILE]... [--n N,...] [--alpha A1,A2,...] [--mem-latency C]
+//                [--query-slots S]   (S overrides every configuration's query store)
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -39,11 +40,13 @@ int main(int argc, char** argv) {
   std::string alpha = "-64,32";
   std::vector<int> sizes{128, 384, 512};
   int latency = 4;
+  int query_slots = 0;  // 0: each configuration's own
   for (int i = 1; i + 1 < argc; i += 2) {
     if (std::strcmp(argv[i], "--config") == 0) configs.emplace_back(argv[i + 1]);
     if (std::strcmp(argv[i], "--alpha") == 0) alpha = argv[i + 1];
     if (std::strcmp(argv[i], "--n") == 0) sizes = IntList(argv[i + 1]);
     if (std::strcmp(argv[i], "--mem-latency") == 0) latency = std::stoi(argv[i + 1]);
+    if (std::strcmp(argv[i], "--query-slots") == 0) query_slots = std::stoi(argv[i + 1]);
   }
   if (configs.empty()) {
     configs.push_back(std::string(ENERGON_SOURCE_DIR) + "/configs/default.cfg");
@@ -53,13 +56,18 @@ int main(int argc, char** argv) {
   }
   try {
     fmt::print(
-        "Accelerator schedule (golden timing model, no stalls, memory latency {}), alpha {}\n",
-        latency, alpha);
+        "Accelerator schedule (golden timing model, no stalls, memory latency {}), alpha {}{}\n",
+        latency, alpha,
+        query_slots != 0 ? fmt::format(", {} query-store slots", query_slots) : std::string());
     fmt::print("{:<14}{:>5}{:>8}{:>9}{:>10}  {:<13}{:>8}{:>10}{:>9}{:>9}{:>8}\n", "config", "n",
                "keep", "cyc/q", "bound/q", "busiest", "of it", "ops/cyc", "mults", "ops/128",
                "util");
     for (const std::string& path : configs) {
-      const gen::Options options = gen::ParseConfigFile(path);
+      gen::Options options = gen::ParseConfigFile(path);
+      if (query_slots != 0) {
+        options.config.query_slots = query_slots;
+        options.derived = gen::Derive(options.config);
+      }
       const gen::FuConfig& c = options.config;
       const gen::FuDerived& d = options.derived;
       const golden::HwParams hw{c.rounds, d.au.fx, d.au.pb};
@@ -79,6 +87,7 @@ int main(int argc, char** argv) {
       au.fetch_rows = d.au.fetch_rows;
       au.div_groups = d.au.div_groups;
       au.div_latency = d.au.div_latency;
+      au.query_slots = d.query_slots;
       au.mem_latency = latency;
       const int multipliers = (d.au.au_lanes + d.au.pv_lanes) * c.d;
       for (int n : sizes) {

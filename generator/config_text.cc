@@ -1,5 +1,6 @@
 #include "generator/config_text.h"
 
+#include <fmt/args.h>
 #include <fmt/format.h>
 
 #include "golden/rounds.h"
@@ -10,26 +11,48 @@ std::string MemStyleName(MemStyle style) {
   return style == MemStyle::kBlackbox ? "blackbox" : "behavioral";
 }
 
+namespace {
+
+// The resolved design options, as the named fmt arguments of the command and the summary.
+fmt::dynamic_format_arg_store<fmt::format_context> DesignArgs(const FuConfig& config,
+                                                              const FuDerived& derived) {
+  fmt::dynamic_format_arg_store<fmt::format_context> args;
+  args.push_back(fmt::arg("d", config.d));
+  args.push_back(fmt::arg("n_max", config.n_max));
+  args.push_back(fmt::arg("rounds", golden::FormatRounds(config.rounds)));
+  args.push_back(fmt::arg("fu_lanes", config.fu_lanes));
+  args.push_back(fmt::arg("au_lanes", derived.au.au_lanes));
+  args.push_back(fmt::arg("pv_lanes", derived.au.pv_lanes));
+  args.push_back(fmt::arg("fetch_rows", derived.au.fetch_rows));
+  args.push_back(fmt::arg("div_lanes", derived.au.div_lanes));
+  args.push_back(fmt::arg("fx", derived.au.fx));
+  args.push_back(fmt::arg("pb", derived.au.pb));
+  args.push_back(fmt::arg("probes", config.probes ? "on" : "off"));
+  args.push_back(fmt::arg("mem_style", MemStyleName(config.mem_style)));
+  args.push_back(fmt::arg("query_slots", derived.query_slots));
+  args.push_back(fmt::arg("prefix", derived.prefix));
+  return args;
+}
+
+}  // namespace
+
 std::string RegenerateCommand(const FuConfig& config, const FuDerived& derived) {
-  const AuDerived& au = derived.au;
-  std::string command = fmt::format(
-      "energon-gen --d {} --n-max {} --rounds {} --fu-lanes {} --au-lanes {} --pv-lanes {} "
-      "--fetch-rows {} --div-lanes {} --fx {} --pb {} --probes {} --mem-style {}",
-      config.d, config.n_max, golden::FormatRounds(config.rounds), config.fu_lanes, au.au_lanes,
-      au.pv_lanes, au.fetch_rows, au.div_lanes, au.fx, au.pb, config.probes ? "on" : "off",
-      MemStyleName(config.mem_style));
+  std::string command = fmt::vformat(
+      "energon-gen --d {d} --n-max {n_max} --rounds {rounds} --fu-lanes {fu_lanes} "
+      "--au-lanes {au_lanes} --pv-lanes {pv_lanes} --fetch-rows {fetch_rows} "
+      "--div-lanes {div_lanes} --fx {fx} --pb {pb} --probes {probes} --mem-style {mem_style} "
+      "--query-slots {query_slots}",
+      DesignArgs(config, derived));
   if (derived.prefix != DefaultPrefix(config)) command += " --prefix " + derived.prefix;
   return command + " --out DIR";
 }
 
 std::string ParameterSummary(const FuConfig& config, const FuDerived& derived) {
-  const AuDerived& au = derived.au;
-  return fmt::format(
-      "d={} n-max={} rounds={} fu-lanes={} au-lanes={} pv-lanes={} fetch-rows={} div-lanes={} "
-      "fx={} pb={} probes={} mem-style={} prefix={}",
-      config.d, config.n_max, golden::FormatRounds(config.rounds), config.fu_lanes, au.au_lanes,
-      au.pv_lanes, au.fetch_rows, au.div_lanes, au.fx, au.pb, config.probes ? "on" : "off",
-      MemStyleName(config.mem_style), derived.prefix);
+  return fmt::vformat(
+      "d={d} n-max={n_max} rounds={rounds} fu-lanes={fu_lanes} au-lanes={au_lanes} "
+      "pv-lanes={pv_lanes} fetch-rows={fetch_rows} div-lanes={div_lanes} fx={fx} pb={pb} "
+      "probes={probes} mem-style={mem_style} query-slots={query_slots} prefix={prefix}",
+      DesignArgs(config, derived));
 }
 
 nlohmann::ordered_json ConfigJson(const FuConfig& config, const FuDerived& derived) {
@@ -47,6 +70,7 @@ nlohmann::ordered_json ConfigJson(const FuConfig& config, const FuDerived& deriv
   json["prefix"] = derived.prefix;
   json["probes"] = config.probes;
   json["mem-style"] = MemStyleName(config.mem_style);
+  json["query-slots"] = derived.query_slots;
   return json;
 }
 
@@ -65,6 +89,8 @@ nlohmann::ordered_json DerivedJson(const FuDerived& derived) {
   json["kcarry_bits"] = derived.kcarry_bits;
   json["lane_cnt_w"] = derived.lane_cnt_w;
   json["round_w"] = derived.round_w;
+  json["query_slots"] = derived.query_slots;
+  json["tag_w"] = derived.tag_w;
   nlohmann::ordered_json rounds = nlohmann::ordered_json::array();
   for (const RoundDerived& round : derived.rounds) {
     rounds.push_back({{"index", round.index},

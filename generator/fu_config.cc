@@ -16,6 +16,7 @@ constexpr int kMinD = 1, kMaxD = 1024;
 constexpr int kMinNMax = 2, kMaxNMax = 65536;
 constexpr int kMinLanes = 1, kMaxLanes = 64;
 constexpr int kQueryIndexWidth = 16;
+constexpr int kMinQuerySlots = 1, kMaxQuerySlots = 64;
 
 constexpr bool IsPowerOfTwo(long long x) { return x > 0 && (x & (x - 1)) == 0; }
 
@@ -105,9 +106,13 @@ std::string DefaultPrefix(const FuConfig& config) {
   for (const golden::RoundWidths& round : config.rounds) {
     rounds += fmt::format("{}{}x{}", rounds.empty() ? "" : "_", round.qb, round.kb);
   }
-  return fmt::format("energon_d{}_n{}_l{}_r{}_{}{}{}", config.d, config.n_max, config.fu_lanes,
+  const int default_slots = DefaultQuerySlots(static_cast<int>(config.rounds.size()));
+  const std::string slots = config.query_slots == 0 || config.query_slots == default_slots
+                                ? ""
+                                : fmt::format("q{}_", config.query_slots);
+  return fmt::format("energon_d{}_n{}_l{}_r{}_{}{}{}{}", config.d, config.n_max, config.fu_lanes,
                      rounds, AuPrefixPart(config.au, config.d, config.n_max, config.fu_lanes),
-                     config.probes ? "" : "np_",
+                     slots, config.probes ? "" : "np_",
                      config.mem_style == MemStyle::kBlackbox ? "bb_" : "");
 }
 
@@ -129,6 +134,15 @@ FuDerived Derive(const FuConfig& config) {
                                                 "blackbox",
                                                 static_cast<int>(config.mem_style)));
   }
+  if (config.query_slots != 0 &&
+      (config.query_slots < kMinQuerySlots || config.query_slots > kMaxQuerySlots)) {
+    throw InputError("--query-slots",
+                     fmt::format("{} is outside {}..{} (queries in flight before the AU's logit "
+                                 "stage); use {}, or 0 for the default {}",
+                                 config.query_slots, kMinQuerySlots, kMaxQuerySlots,
+                                 std::clamp(config.query_slots, kMinQuerySlots, kMaxQuerySlots),
+                                 DefaultQuerySlots(static_cast<int>(config.rounds.size()))));
+  }
   FuDerived derived;
   derived.au = DeriveAu(config.au, config.d, config.n_max, config.fu_lanes);
   derived.prefix = config.prefix.empty() ? DefaultPrefix(config) : config.prefix;
@@ -149,6 +163,9 @@ FuDerived Derive(const FuConfig& config) {
   derived.kcarry_bits = final_round.kb;
   derived.lane_cnt_w = Clog2(config.fu_lanes + 1LL);
   derived.round_w = std::max(1, Clog2(num_rounds + 1LL));
+  derived.query_slots =
+      config.query_slots == 0 ? DefaultQuerySlots(num_rounds) : config.query_slots;
+  derived.tag_w = std::max(1, Clog2(derived.query_slots));
   derived.rounds.clear();
   for (int r = 1; r <= num_rounds; ++r) {
     const golden::RoundWidths& round = config.rounds[r - 1];

@@ -22,6 +22,9 @@ struct FuConfig {
   std::string prefix;          ///< module prefix; empty = derived from the parameters
   bool probes = true;          ///< per-round row and survivor probe streams
   MemStyle mem_style = MemStyle::kBehavioral;
+  /// Slots of the query store: queries between the query port and the end of the AU's logit
+  /// stage (the last reader of the q16 row), 1..64; 0 = the default, 3 R + 4.
+  int query_slots = 0;
   AuConfig au;                 ///< the attention unit
 };
 
@@ -56,13 +59,21 @@ struct FuDerived {
   int kcarry_bits = 4;   ///< key bits carried per element to later rounds: KB_R
   int lane_cnt_w = 5;    ///< survivors-per-beat width: clog2(lanes + 1)
   int round_w = 1;       ///< round number width: max(1, clog2(R + 1))
+  int query_slots = 10;  ///< query store slots, resolved (FuConfig::query_slots)
+  int tag_w = 4;         ///< query tag width, a store slot: max(1, clog2(query_slots))
   std::vector<RoundDerived> rounds;
   AuDerived au;          ///< the attention unit's widths
 };
 
 /// The prefix used when FuConfig::prefix is empty, e.g. energon_d64_n512_l16_r4x2_4x4_a4_
-/// (+"np_" without probes, +"bb_" for blackbox memories). Does not validate `config`.
+/// (+"q<S>_" for a query store of S slots other than the default, "np_" without probes,
+/// "bb_" for blackbox memories). Does not validate `config`.
 std::string DefaultPrefix(const FuConfig& config);
+
+/// The query store's default slot count for R rounds: 3 R + 4, the most queries the golden
+/// timing model has in flight between the query port and the logit stage at memory latency 4
+/// over the benchmark workloads (docs/au-microarchitecture.md, "Query tags").
+constexpr int DefaultQuerySlots(int num_rounds) { return 3 * num_rounds + 4; }
 
 /// Checks every rule (throws golden::InputError naming the option, the value, the rule and the
 /// nearest valid values) and derives the widths.

@@ -24,12 +24,12 @@ using golden::InputError;
 namespace {
 
 // The design options: accepted on the command line and as keys of a --config file.
-constexpr std::array<const char*, 13> kDesignKeys = {
-    "d",         "n-max", "rounds", "fu-lanes", "au-lanes", "pv-lanes", "fetch-rows",
-    "div-lanes", "fx",    "pb",     "prefix",   "probes",   "mem-style"};
+constexpr std::array<const char*, 14> kDesignKeys = {
+    "d",         "n-max", "rounds", "fu-lanes", "au-lanes", "pv-lanes",  "fetch-rows",
+    "div-lanes", "fx",    "pb",     "prefix",   "probes",   "mem-style", "query-slots"};
 constexpr const char* kDesignKeyList =
     "d, n-max, rounds, fu-lanes, au-lanes, pv-lanes, fetch-rows, div-lanes, fx, pb, prefix, "
-    "probes, mem-style";
+    "probes, mem-style, query-slots";
 
 // Where each design value came from, so that an error names the input the user has to fix:
 // "--d" for the command line, "configs/x.cfg: d" for a config file key.
@@ -114,6 +114,9 @@ FuConfig ResolveConfig(const Sources& sources) {
   }
   if (auto v = sources.Value("probes")) config.probes = ParseOnOff(*v);
   if (auto v = sources.Value("mem-style")) config.mem_style = ParseMemStyle(*v);
+  if (auto v = sources.Value("query-slots")) {
+    config.query_slots = ParseIntOption("--query-slots", *v, 10);
+  }
   return config;
 }
 
@@ -205,11 +208,13 @@ Action ParseCommandLine(int argc, const char* const* argv, Options& options, std
       ("pb", po::value<std::string>(), "precision bits of p: the row maximum has p = 2^PB, "
        "1..30 (default 15)")
       ("prefix", po::value<std::string>(), "module prefix [a-z][a-z0-9_]*_ (default "
-       "energon_d<D>_n<N>_l<L>_r<QBxKB_..>_a<A>[p<Pv>][f<F>][v<P>][x<FX>b<PB>]_ plus np_ "
-       "without probes, bb_ for blackbox memories)")
+       "energon_d<D>_n<N>_l<L>_r<QBxKB_..>_a<A>[p<Pv>][f<F>][v<P>][x<FX>b<PB>]_ plus q<S>_ "
+       "for other query slots, np_ without probes, bb_ for blackbox memories)")
       ("probes", po::value<std::string>(), "per-round probe streams: on or off (default on)")
       ("mem-style", po::value<std::string>(), "behavioral or blackbox memories (default "
-       "behavioral)");
+       "behavioral)")
+      ("query-slots", po::value<std::string>(), "query store slots: queries in flight before "
+       "the AU's logit stage, 1..64 (default 3 R + 4)");
   // clang-format on
   po::options_description all;
   all.add(general).add(design);

@@ -1,5 +1,7 @@
 #include "generator/manifest.h"
 
+#include <fmt/format.h>
+
 #include "generator/config_text.h"
 #include "generator/rtl_design.h"
 #include "generator/sha256.h"
@@ -35,16 +37,26 @@ nlohmann::ordered_json MakeManifest(const FuConfig& config, const FuDerived& der
   manifest["ports"] = port_list;
   Json memory_list = Json::array();
   for (const Memory& memory : Memories(config, derived)) {
-    memory_list.push_back(
-        {{"name", memory.name},
-         {"kind", memory.rom ? "rom" : "ram"},
-         {"module", derived.prefix + (memory.rom ? "au_exp2" : "mem_1r1w")},
-         {"instances", memory.instances},
-         {"depth", memory.depth},
-         {"width", memory.width},
-         {"ports", memory.rom ? "1 asynchronous read (a case table)"
-                              : "1 write, 1 synchronous read with enable"},
-         {"doc", memory.doc}});
+    std::string kind = "ram", module = "mem_1r1w",
+                access = "1 write, 1 synchronous read with enable";
+    if (memory.kind == MemoryKind::kRom) {
+      kind = "rom";
+      module = "au_exp2";
+      access = "1 asynchronous read (a case table)";
+    } else if (memory.kind == MemoryKind::kRegisterFile) {
+      kind = "regfile";
+      module = "query_store";
+      access = fmt::format("1 write, {} asynchronous read{} (flip-flops)", memory.read_ports,
+                           memory.read_ports == 1 ? "" : "s");
+    }
+    memory_list.push_back({{"name", memory.name},
+                           {"kind", kind},
+                           {"module", derived.prefix + module},
+                           {"instances", memory.instances},
+                           {"depth", memory.depth},
+                           {"width", memory.width},
+                           {"ports", access},
+                           {"doc", memory.doc}});
   }
   manifest["memories"] = memory_list;
   Json file_list = Json::array();

@@ -71,6 +71,8 @@ inline constexpr int kDivCycles = {div_cycles};  ///< quotient bits of the wides
 inline constexpr int kKC = {kc};  ///< key bits carried to later rounds: KB_R
 inline constexpr int kLaneCntW = {lane_cnt_w};  ///< survivors per beat: clog2(L + 1)
 inline constexpr int kRoundW = {round_w};  ///< round number: max(1, clog2(R + 1))
+inline constexpr int kQuerySlots = {query_slots};  ///< query store slots (queries before the AU's logit stage ends)
+inline constexpr int kTagW = {tag_w};  ///< query tag: max(1, clog2(kQuerySlots))
 
 // Per round, index r - 1 for round r.
 )",
@@ -85,7 +87,8 @@ inline constexpr int kRoundW = {round_w};  ///< round number: max(1, clog2(R + 1
       fmt::arg("score_w", derived.score_w), fmt::arg("sum_w", derived.sum_w),
       fmt::arg("rhs_w", derived.rhs_w), fmt::arg("div_cycles", derived.div_cycles),
       fmt::arg("kc", derived.kcarry_bits), fmt::arg("lane_cnt_w", derived.lane_cnt_w),
-      fmt::arg("round_w", derived.round_w));
+      fmt::arg("round_w", derived.round_w), fmt::arg("query_slots", derived.query_slots),
+      fmt::arg("tag_w", derived.tag_w));
   const auto number = [](int value) { return std::to_string(value); };
   text += RoundArray(
       "int", "kQB", derived, [&](const RoundDerived& r) { return number(r.qb); },

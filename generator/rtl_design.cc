@@ -14,9 +14,9 @@ namespace mustache = kainjow::mustache;
 
 std::vector<RtlFile> RtlFiles(const FuConfig& /*config*/, const FuDerived& derived) {
   std::vector<RtlFile> files;
-  for (const char* name : {"mem_1r1w", "fu_pingpong", "fu_divider", "fu_score", "fu_filter", "fu_top",
-                           "au_exp2", "au_fetch", "au_logit", "au_softmax", "au_divide", "au_top",
-                           "energon_top"}) {
+  for (const char* name :
+       {"mem_1r1w", "query_store", "fu_pingpong", "fu_divider", "fu_score", "fu_filter", "fu_top",
+        "au_exp2", "au_fetch", "au_logit", "au_softmax", "au_divide", "au_top", "energon_top"}) {
     files.push_back({name, derived.prefix + name});
   }
   return files;
@@ -29,10 +29,8 @@ int CandidateEntryBits(const FuConfig& config, const FuDerived& d) {
   return d.idx_w + d.score_w + config.d * d.kcarry_bits;
 }
 
-// A survivor slot's context: {query index, q16 row, survivor count}.
-int SurvivorContextBits(const FuConfig& config, const FuDerived& d) {
-  return d.qidx_w + 16 * config.d + d.cnt_w;
-}
+// A survivor slot's context: {query index, query tag, survivor count}.
+int SurvivorContextBits(const FuDerived& d) { return d.qidx_w + d.tag_w + d.cnt_w; }
 
 // A round's score entries: a candidate entry, except in the last round, where no later round
 // needs the key bits: {score, index}.
@@ -61,10 +59,14 @@ std::vector<Memory> Memories(const FuConfig& config, const FuDerived& d) {
   }
   memories.push_back({"surv_buf", config.fu_lanes, 2 * d.rows, d.idx_w,
                       "final survivors' key indices for the AU's fetch, one bank per lane"});
+  memories.push_back({"query_store", 1, d.query_slots, 16 * config.d,
+                      "q16 rows of the queries in flight, by tag: written at the query's "
+                      "accept, read by rounds 2..R and the AU's logit stage",
+                      MemoryKind::kRegisterFile, d.num_rounds});
   memories.push_back({"logit_buf", d.au.lb_banks, 2 * d.au.lb_rows, 16 * config.d + d.au.logit_w,
                       "AU logit buffer: {v16 row, logit} of each survivor, two slots"});
   memories.push_back({"exp2_table", d.au.pv_lanes, 1 << d.au.fx, d.au.p_w,
-                      "AU softmax EXP2 table, one per p*V lane (read-only)", true});
+                      "AU softmax EXP2 table, one per p*V lane (read-only)", MemoryKind::kRom});
   return memories;
 }
 
@@ -123,11 +125,16 @@ std::vector<Port> FuPorts(const FuConfig& config, const FuDerived& d) {
   std::vector<Port> ports = SharedPorts(config, d);
   const std::vector<Port> survivors = {
       {"sv_valid_o", false, 1, "survivor buffer: a slot is full"},
-      {"sv_ctx_o", false, SurvivorContextBits(config, d), "survivor buffer: {query index, q16 row, count}"},
+      {"sv_ctx_o", false, SurvivorContextBits(d),
+       "survivor buffer: {query index, query tag, count}"},
       {"sv_done_i", true, 1, "survivor buffer: the slot is read (pulse)"},
       {"sv_re_i", true, 1, "survivor buffer: read a row in every bank"},
       {"sv_row_i", true, d.row_w * config.fu_lanes, "survivor buffer: row address per bank", true},
       {"sv_index_o", false, d.idx_w * config.fu_lanes, "survivor buffer: key index per bank", true},
+      {"qs_tag_i", true, d.tag_w, "query store: the tag the AU's logit stage reads"},
+      {"qs_row_o", false, 16 * config.d, "query store: that tag's q16 row"},
+      {"qs_release_i", true, 1,
+       "query store: the oldest query's row is read for the last time (pulse)"},
       {"idle_o", false, 1, "no query in the FU"},
   };
   ports.insert(ports.end(), survivors.begin(), survivors.end());
@@ -232,6 +239,8 @@ mustache::data TemplateData(const FuConfig& config, const FuDerived& d) {
   data.set("kcarry_bits", Num(d.kcarry_bits));
   data.set("lane_cnt_w", Num(d.lane_cnt_w));
   data.set("round_w", Num(d.round_w));
+  data.set("query_slots", Num(d.query_slots));
+  data.set("tag_w", Num(d.tag_w));
   // Every buffer slot pair and the K store have at least two rows, so addresses are >= 1 bit.
   data.set("kstore_depth", Num(std::max(2, d.rows)));
   data.set("kstore_addr_w", Num(std::max(1, Clog2(d.rows))));
@@ -270,7 +279,8 @@ mustache::data TemplateData(const FuConfig& config, const FuDerived& d) {
   const std::vector<Port> fu_ports = FuPorts(config, d);
   for (std::size_t i = 0; i < fu_ports.size(); ++i) {
     const std::string& name = fu_ports[i].name;
-    const bool internal = name.rfind("sv_", 0) == 0 || name == "idle_o";
+    const bool internal =
+        name.rfind("sv_", 0) == 0 || name.rfind("qs_", 0) == 0 || name == "idle_o";
     std::string signal = name;
     if (internal) signal = name == "idle_o" ? "fu_idle" : name.substr(0, name.size() - 2);
     mustache::data c;
@@ -300,7 +310,7 @@ mustache::data TemplateData(const FuConfig& config, const FuDerived& d) {
   data.set("acnt_w", Num(au.acnt_w));
   data.set("pcnt_w", Num(au.pcnt_w));
   data.set("fcnt_w", Num(au.fcnt_w));
-  data.set("ctx_w", Num(SurvivorContextBits(config, d)));
+  data.set("ctx_w", Num(SurvivorContextBits(d)));
   data.set("sv_row_bits", Num(d.row_w * config.fu_lanes));
   data.set("sv_index_bits", Num(d.idx_w * config.fu_lanes));
   data.set("req_index_bits", Num(d.idx_w * au.fetch_rows));

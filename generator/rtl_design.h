@@ -27,13 +27,20 @@ struct RtlFile {
 
 /// One kind of memory of the design: every instance is a <prefix>mem_1r1w (one write port,
 /// one synchronous read port with read enable), which an SRAM macro can replace.
+enum class MemoryKind {
+  kRam,           ///< <prefix>mem_1r1w: one write, one synchronous read with enable
+  kRom,           ///< a read-only case table (synthesis may map it to a ROM)
+  kRegisterFile,  ///< flip-flops with one write and `read_ports` asynchronous reads
+};
+
 struct Memory {
   std::string name;   ///< e.g. "r1_score_buf"
   int instances = 1;
   int depth = 2;      ///< words
   int width = 1;      ///< bits per word
   std::string doc;
-  bool rom = false;   ///< a read-only table (a case statement synthesis may map to a ROM)
+  MemoryKind kind = MemoryKind::kRam;
+  int read_ports = 1;
 };
 
 /// The memories, as docs/fu-microarchitecture.md lists them (for the manifest).

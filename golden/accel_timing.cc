@@ -30,6 +30,8 @@ std::vector<int> PBeatCounts(int m, const AuTiming& au) { return Chunks(m, au.pv
 // The recurrences restate the stage schedules of docs/au-microarchitecture.md. Every buffer
 // between two stages has two slots; a slot handed over by a pulse in cycle c is visible to the
 // other side from c + 1, so query k may use the slot that query k - 2 freed.
+//   query   accepted once the query store has a slot: query k - S released it with its last
+//           logit sub-beat (the last response) in cycle c, so from c + 1 on.
 //   fetch   accept a (after the FU's done pulse, with a free context slot); request w in
 //           a+1+w; done (survivor slot freed) in a+W; idle from a+W+1.
 //   logit   accept g (a context, a free logit slot); from g+1 one sub-beat per cycle while
@@ -52,10 +54,15 @@ std::vector<AccelQueryTiming> PredictAccelTiming(const FuTiming& fu, const AuTim
   std::array<std::int64_t, 2> survivor_free{0, 0}, context_free{0, 0}, logit_free{0, 0},
       acc_free{0, 0};
   std::int64_t last_response = -1;  // the cycle the previous response was taken
+  // Ring of the query store's slots: the cycle from which query k - S's slot is free again.
+  std::vector<std::int64_t> query_slot_free(static_cast<std::size_t>(std::max(au.query_slots, 1)),
+                                            0);
   for (std::size_t k = 0; k < results.size(); ++k) {
     const std::size_t slot = k % 2;
+    std::int64_t& store_slot = query_slot_free[k % query_slot_free.size()];
     AccelQueryTiming t;
-    t.fu = fu_scheduler.Next(results[k], num_candidates[k], survivor_free[slot]);
+    t.fu = fu_scheduler.Next(results[k], num_candidates[k], survivor_free[slot],
+                             au.query_slots > 0 ? store_slot : 0);
     const int m = static_cast<int>(results[k].rounds.back().survivors.size());
     AuQueryTiming& q = t.au;
 
@@ -82,6 +89,7 @@ std::vector<AccelQueryTiming> PredictAccelTiming(const FuTiming& fu, const AuTim
       ready = cycle + 1;
     }
     const std::int64_t logit_done = ready;  // with the last logit beat
+    store_slot = q.response.back() + 1;     // the last sub-beat read the q16 row
     logit_idle = logit_done + 1;
 
     const auto windows = static_cast<std::int64_t>(PBeatCounts(m, au).size());

@@ -67,7 +67,7 @@ FuScheduler::FuScheduler(const FuTiming& fu, int num_rounds, std::int64_t first_
 //     except the score slot the filter frees with its last read in c: the score stage may take
 //     a job for it in c already (fu_top's bypass; the job writes from c+2).
 QueryTiming FuScheduler::Next(const QueryResult& result, int num_candidates,
-                              std::int64_t output_slot_free) {
+                              std::int64_t output_slot_free, std::int64_t query_slot_free) {
   const std::size_t num_rounds = rounds_.size();
   if (result.rounds.size() != num_rounds) {
     throw std::invalid_argument("FuScheduler::Next: the result has another number of rounds");
@@ -78,7 +78,8 @@ QueryTiming FuScheduler::Next(const QueryResult& result, int num_candidates,
   t.beats.resize(num_rounds);
   std::vector<std::int32_t> candidates(static_cast<std::size_t>(num_candidates));
   for (std::size_t j = 0; j < candidates.size(); ++j) candidates[j] = static_cast<std::int32_t>(j);
-  std::int64_t job_ready = next_query_;  // round 1: the query is offered
+  // Round 1: the query is offered, and the query store has a slot for it.
+  std::int64_t job_ready = std::max(next_query_, query_slot_free);
   for (std::size_t r = 0; r < num_rounds; ++r) {
     Round& round = rounds_[r];
     const std::int64_t rows = Rows(Candidates(result, num_candidates, r), fu_.lanes);

@@ -64,8 +64,10 @@ class FuScheduler {
   /// `output_slot_free` is the earliest cycle in which the last round's filter may start this
   /// query because the consumer of its output has freed a slot for it (0: the output never
   /// waits, as with today's FU top, where that filter's free input is tied high).
-  QueryTiming Next(const QueryResult& result, int num_candidates,
-                   std::int64_t output_slot_free = 0);
+  /// `query_slot_free` is the earliest cycle in which the query port may take this query
+  /// because the query store has a free slot for it (0: never full).
+  QueryTiming Next(const QueryResult& result, int num_candidates, std::int64_t output_slot_free = 0,
+                   std::int64_t query_slot_free = 0);
 
  private:
   // Per round, what the next query's stages wait for. Two-entry rings hold the last two

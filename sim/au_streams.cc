@@ -18,6 +18,7 @@ golden::AuTiming AuTimingOf(const FuShape& shape, int mem_latency) {
   au.fetch_rows = shape.fetch_rows;
   au.div_groups = shape.div_groups;
   au.div_latency = shape.div_latency;
+  au.query_slots = shape.query_slots;
   au.mem_latency = mem_latency;
   return au;
 }

@@ -243,6 +243,7 @@ FuShape ShapeOfConfig(const std::string& path) {
   s.fcnt_w = d.au.fcnt_w;
   s.div_groups = d.au.div_groups;
   s.div_latency = d.au.div_latency;
+  s.query_slots = d.query_slots;
   for (const gen::RoundDerived& round : d.rounds) s.round_div_cycles.push_back(round.div_cycles);
   return s;
 }

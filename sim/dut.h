@@ -50,6 +50,7 @@ struct FuShape {
   int fcnt_w = 3;
   int div_groups = 4;
   int div_latency = 18;
+  int query_slots = 10;     ///< query store slots (queries before the logit stage ends)
   bool traced = false;      ///< compiled with --trace-fst
   std::string fault;        ///< the fault injected into the RTL (test builds), or empty
   std::string build_flags;  ///< the Verilator command-line flags the model was built with

@@ -41,7 +41,7 @@ const Expected kExpected[] = {
      2,
      {{1, 4, 2, false, 0, false}, {2, 4, 4, true, 2, true}}},
     {"tiny_1lane",
-     "energon_d8_n16_l1_r4x2_4x4_a1v1_",
+     "energon_d8_n16_l1_r4x2_4x4_a1v1_q3_",
      4,
      5,
      16,
@@ -69,7 +69,7 @@ const Expected kExpected[] = {
      1,
      {{1, 4, 4, false, 0, true}}},
     {"wide_3round",
-     "energon_d16_n128_l8_r2x2_3x2_3x4_a3p2f5x10b20_",
+     "energon_d16_n128_l8_r2x2_3x2_3x4_a3p2f5x10b20_q5_",
      7,
      8,
      16,
@@ -215,6 +215,38 @@ TEST(DeriveTest, DefaultPrefixMarksProbesAndBlackboxes) {
   EXPECT_EQ(Derive(config).prefix, "energon_d64_n512_l16_r4x2_4x4_a4_bb_");
   config.prefix = "my_fu_";
   EXPECT_EQ(Derive(config).prefix, "my_fu_");
+}
+
+TEST(DeriveTest, QuerySlotsDefaultToThreePerRoundPlusFourAndNameOthersInThePrefix) {
+  FuConfig config;
+  FuDerived d = Derive(config);
+  EXPECT_EQ(d.query_slots, 10);  // 3 * 2 + 4
+  EXPECT_EQ(d.tag_w, 4);
+  config.query_slots = 10;  // the default, given: same RTL, same prefix
+  EXPECT_EQ(Derive(config).prefix, "energon_d64_n512_l16_r4x2_4x4_a4_");
+  config.query_slots = 1;
+  d = Derive(config);
+  EXPECT_EQ(d.prefix, "energon_d64_n512_l16_r4x2_4x4_a4_q1_");
+  EXPECT_EQ(d.tag_w, 1);
+  config.query_slots = 64;
+  EXPECT_EQ(Derive(config).tag_w, 6);
+  config.query_slots = 17;
+  EXPECT_EQ(Derive(config).tag_w, 5);
+  config.rounds = {{4, 4}};
+  config.query_slots = 0;
+  EXPECT_EQ(Derive(config).query_slots, 7);
+}
+
+TEST(DeriveTest, RejectsQuerySlotsOutsideTheirRange) {
+  FuConfig config;
+  config.query_slots = 65;
+  EXPECT_EQ(ErrorOf([&] { Derive(config); }),
+            "--query-slots: 65 is outside 1..64 (queries in flight before the AU's logit "
+            "stage); use 64, or 0 for the default 10");
+  config.query_slots = -3;
+  EXPECT_EQ(ErrorOf([&] { Derive(config); }),
+            "--query-slots: -3 is outside 1..64 (queries in flight before the AU's logit "
+            "stage); use 1, or 0 for the default 10");
 }
 
 TEST(DeriveTest, RejectsDOutsideItsRange) {

@@ -134,13 +134,13 @@ TEST(GenOptionsTest, UnknownConfigKeysNameTheFileAndTheKey) {
             file +
                 ": unknown key 'lanes'; the keys are the long option names d, n-max, rounds, "
                 "fu-lanes, au-lanes, pv-lanes, fetch-rows, div-lanes, fx, pb, prefix, probes, "
-                "mem-style");
+                "mem-style, query-slots");
   WriteText(file, "out = somewhere\n");
   EXPECT_EQ(ParseError({"--config", file, "--out", "o"}),
             file +
                 ": 'out' belongs on the command line (--out); config files hold the design "
                 "keys d, n-max, rounds, fu-lanes, au-lanes, pv-lanes, fetch-rows, div-lanes, fx, "
-                "pb, prefix, probes, mem-style");
+                "pb, prefix, probes, mem-style, query-slots");
 }
 
 TEST(GenOptionsTest, BadFileValuesNameTheFileAndTheKey) {
@@ -215,7 +215,7 @@ TEST(GenOptionsTest, HelpAndVersion) {
   for (const char* option :
        {"--config", "--out", "--print-config", "--d", "--n-max", "--rounds", "--fu-lanes",
         "--au-lanes", "--pv-lanes", "--fetch-rows", "--div-lanes", "--fx", "--pb", "--prefix",
-        "--probes", "--mem-style"}) {
+        "--probes", "--mem-style", "--query-slots"}) {
     EXPECT_NE(text.find(option), std::string::npos) << option;
   }
   EXPECT_EQ(Parse({"--version"}, options, &text), Action::kVersion);

@@ -326,19 +326,23 @@ TEST(OutputTest, ManifestListsTheDefaultMemories) {
                                    m["instances"].get<int>(), m["depth"].get<int>(),
                                    m["width"].get<int>()));
   }
-  const std::string ram = prefix + "mem_1r1w", rom = prefix + "au_exp2";
+  const std::string ram = prefix + "mem_1r1w", rom = prefix + "au_exp2",
+                    regfile = prefix + "query_store";
   EXPECT_EQ(memories, (std::vector<std::string>{
-                          "kstore ram " + ram + " 16x32x256",        // KB_R D = 4 * 64
-                          "r1_score_buf ram " + ram + " 1x64x4464",  // 16 (9 + 14 + 256)
-                          "r1_cand_buf ram " + ram + " 16x64x279",   // 9 + 14 + 256
-                          "r2_score_buf ram " + ram + " 1x64x368",   // 16 (9 + 14)
-                          "surv_buf ram " + ram + " 16x64x9",        // L x 2 Rows x IdxW
+                          "kstore ram " + ram + " 16x32x256",               // KB_R D = 4 * 64
+                          "r1_score_buf ram " + ram + " 1x64x4464",         // 16 (9 + 14 + 256)
+                          "r1_cand_buf ram " + ram + " 16x64x279",          // 9 + 14 + 256
+                          "r2_score_buf ram " + ram + " 1x64x368",          // 16 (9 + 14)
+                          "surv_buf ram " + ram + " 16x64x9",               // L x 2 Rows x IdxW
+                          "query_store regfile " + regfile + " 1x10x1024",  // 3 R + 4 slots of 16 D
                           "logit_buf ram " + ram + " 4x256x1062",    // NB x 2 BRows x 16 D + 38
                           "exp2_table rom " + rom + " 4x256x16"}));  // Pv x 2^FX x PW
   for (const nlohmann::json& m : manifest["memories"]) {
-    EXPECT_EQ(m["ports"], m["kind"] == "rom" ? "1 asynchronous read (a case table)"
-                                             : "1 write, 1 synchronous read with enable")
-        << m["name"];
+    const std::string expected = m["kind"] == "rom" ? "1 asynchronous read (a case table)"
+                                 : m["kind"] == "regfile"
+                                     ? "1 write, 2 asynchronous reads (flip-flops)"
+                                     : "1 write, 1 synchronous read with enable";
+    EXPECT_EQ(m["ports"], expected) << m["name"];
   }
 }
 
@@ -392,11 +396,11 @@ TEST(BannerTest, ShowsSourceParametersAndCommand) {
                 "# Source: generator/x.cc\n"
                 "# Parameters: d=64 n-max=512 rounds=4x2,4x4 fu-lanes=16 au-lanes=4 pv-lanes=4 "
                 "fetch-rows=4 div-lanes=16 fx=8 pb=15 probes=on mem-style=behavioral "
-                "prefix=my_fu_\n"
+                "query-slots=10 prefix=my_fu_\n"
                 "# Regenerate: energon-gen --d 64 --n-max 512 --rounds 4x2,4x4 --fu-lanes 16 "
                 "--au-lanes 4 --pv-lanes 4 --fetch-rows 4 --div-lanes 16 --fx 8 --pb 15 "
-                "--probes on --mem-style behavioral --prefix my_fu_ --out DIR  (DIR: the folder "
-                "holding manifest.json)");
+                "--probes on --mem-style behavioral --query-slots 10 --prefix my_fu_ --out DIR  "
+                "(DIR: the folder holding manifest.json)");
 }
 
 TEST(PrintedConfigTest, HoldsConfigAndDerived) {
@@ -406,10 +410,11 @@ TEST(PrintedConfigTest, HoldsConfigAndDerived) {
             R"({"d":16,"n-max":64,"rounds":"4x4","fu-lanes":4,"au-lanes":2,"pv-lanes":3,)"
             R"("fetch-rows":2,"div-lanes":5,"fx":6,"pb":12,)"
             R"("prefix":"energon_d16_n64_l4_r4x4_a2p3v5x6b12_","probes":true,)"
-            R"("mem-style":"behavioral"})");
+            R"("mem-style":"behavioral","query-slots":7})");
   EXPECT_EQ(json["derived"].dump(),
             R"({"num_rounds":1,"idx_w":6,"cnt_w":7,"qidx_w":16,"rows":16,"row_w":4,"score_w":12,)"
             R"("sum_w":19,"rhs_w":29,"div_cycles":11,"kcarry_bits":4,"lane_cnt_w":3,"round_w":1,)"
+            R"("query_slots":7,"tag_w":3,)"
             R"("rounds":[{"index":1,"qb":4,"kb":4,"reuse":false,"reuse_delta":0,"last":true}],)"
             R"("au":{"logit_w":36,"dist_w":35,"p_w":13,"z_w":19,"acc_w":34,"lb_banks":3,)"
             R"("lb_rows":22,"acnt_w":2,"pcnt_w":2,"fcnt_w":2,"div_groups":4,"div_latency":18}})");

@@ -68,6 +68,8 @@ TEST(ParamsHeaderTest, BuiltHeaderMatchesDerive) {
   EXPECT_EQ(params::kFCntW, d.au.fcnt_w);
   EXPECT_EQ(params::kDivGroups, d.au.div_groups);
   EXPECT_EQ(params::kDivLatency, d.au.div_latency);
+  EXPECT_EQ(params::kQuerySlots, d.query_slots);
+  EXPECT_EQ(params::kTagW, d.tag_w);
   // ... with the default configuration's values (docs/au-microarchitecture.md).
   static_assert(params::kAuLanes == 4 && params::kPvLanes == 4 && params::kFetchRows == 4);
   static_assert(params::kDivLanes == 16 && params::kFx == 8 && params::kPb == 15);

@@ -108,7 +108,7 @@ TEST(CosimCliTest, ErrorsNameTheInputTheRuleAndAFix) {
   const std::string other = std::string(ENERGON_SOURCE_DIR) + "/configs/tiny_1lane.cfg";
   EXPECT_EQ(ParseError({"--config", other}),
             "--config: " + other +
-                " describes the accelerator energon_d8_n16_l1_r4x2_4x4_a1v1_ but this "
+                " describes the accelerator energon_d8_n16_l1_r4x2_4x4_a1v1_q3_ but this "
                 "energon-cosim was built for energon_d8_n8_l2_r4x2_4x4_a2_ (small_nmax); run "
                 "scripts/cosim --config " +
                 other + ", which builds the model for it");
@@ -196,6 +196,7 @@ TEST(CosimCliTest, ShapeOfConfigMatchesTheBuiltModel) {
   EXPECT_EQ(derived.fcnt_w, built.fcnt_w);
   EXPECT_EQ(derived.div_groups, built.div_groups);
   EXPECT_EQ(derived.div_latency, built.div_latency);
+  EXPECT_EQ(derived.query_slots, built.query_slots);
 }
 
 TEST(CosimCliTest, OutputAndReportJsonFiles) {
