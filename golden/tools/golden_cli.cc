@@ -10,6 +10,7 @@
 
 #include "golden/accuracy.h"
 #include "golden/errors.h"
+#include "golden/files.h"
 #include "golden/tools/command_line.h"
 #include "golden/trace.h"
 
