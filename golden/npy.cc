@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -10,6 +11,7 @@
 #include <string_view>
 
 #include "golden/errors.h"
+#include "golden/files.h"
 #include "golden/rounds.h"
 
 namespace energon::golden {
@@ -196,16 +198,13 @@ void WriteNpyBytes(const std::string& path, std::string_view descr,
   const std::size_t total = 10 + header.size() + 1;
   header.append((64 - total % 64) % 64, ' ');
   header.push_back('\n');
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) throw InputError(path, "cannot create the file; check the folder and its permissions");
-  out.write(kMagic.data(), static_cast<std::streamsize>(kMagic.size()));
-  const char version[2] = {1, 0};
-  out.write(version, 2);
   const char len[2] = {static_cast<char>(header.size() & 0xff), static_cast<char>(header.size() >> 8)};
-  out.write(len, 2);
-  out.write(header.data(), static_cast<std::streamsize>(header.size()));
-  out.write(static_cast<const char*>(data), static_cast<std::streamsize>(bytes));
-  if (!out) throw InputError(path, "writing failed; check the free space");
+  std::string file(kMagic);
+  file.append({'\x01', '\x00'});  // format version 1.0
+  file.append(len, 2);
+  file += header;
+  file.append(static_cast<const char*>(data), bytes);
+  WriteFileAtomically(path, file);
 }
 
 }  // namespace
@@ -218,6 +217,22 @@ void WriteNpy(const std::string& path, std::span<const std::size_t> shape,
 void WriteNpy(const std::string& path, std::span<const std::size_t> shape,
               std::span<const std::int16_t> values) {
   WriteNpyBytes(path, "<i2", shape, values.data(), values.size_bytes());
+}
+
+void WriteOutputsNpy(const std::string& path, const OutputRows& rows, std::size_t d) {
+  std::size_t queries = 0;
+  for (const auto& head : rows) queries = std::max(queries, head.size());
+  std::vector<std::int16_t> values(rows.size() * queries * d, 0);
+  for (std::size_t h = 0; h < rows.size(); ++h) {
+    for (std::size_t i = 0; i < rows[h].size(); ++i) {
+      const std::vector<std::int64_t>& row = rows[h][i];
+      for (std::size_t t = 0; t < row.size() && t < d; ++t) {
+        values[(h * queries + i) * d + t] = static_cast<std::int16_t>(row[t]);
+      }
+    }
+  }
+  const std::vector<std::size_t> dims = {rows.size(), queries, d};
+  WriteNpy(path, dims, values);
 }
 
 }  // namespace energon::golden

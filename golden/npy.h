@@ -23,11 +23,22 @@ struct NpyArray {
 /// non-finite floats.
 NpyArray ReadNpy(const std::string& path);
 
-/// Writes a C-order little-endian array (float32 or int16), for tests and tools.
+/// Writes a C-order little-endian array (float32 or int16), for tests and tools, atomically
+/// (WriteFileAtomically: a failed write leaves no file). Throws InputError naming the path.
 void WriteNpy(const std::string& path, std::span<const std::size_t> shape,
               std::span<const float> values);
 void WriteNpy(const std::string& path, std::span<const std::size_t> shape,
               std::span<const std::int16_t> values);
+
+/// Attention output rows per head, per query: D values in V's int16 units each (what the
+/// golden model computed, or what energon-cosim saw the RTL produce).
+using OutputRows = std::vector<std::vector<std::vector<std::int64_t>>>;
+
+/// Writes output rows as an int16 .npy of shape [heads, queries, D], queries being the longest
+/// head's; a row that is missing or shorter than D (a failed co-simulation) is padded with
+/// zeros. The one writer of `energon-golden --output` and `energon-cosim --output`, so that
+/// their files compare byte for byte. Atomic like WriteNpy.
+void WriteOutputsNpy(const std::string& path, const OutputRows& rows, std::size_t d);
 
 /// IEEE 754 half precision to single precision (exact).
 float HalfToFloat(std::uint16_t half);

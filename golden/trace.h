@@ -19,8 +19,4 @@ nlohmann::ordered_json MakeTrace(const Workload& workload, const HwParams& hw, c
                                  const std::vector<SoftmaxScale>& scales,
                                  const std::vector<std::vector<QueryResult>>& results);
 
-/// Writes text to `path` atomically: a temporary file beside it, then a rename, so a failed
-/// run never leaves a half-written file. Throws InputError naming the path.
-void WriteFileAtomically(const std::string& path, const std::string& text);
-
 }  // namespace energon::golden

@@ -11,6 +11,7 @@
 #include "generator/gen_options.h"
 #include "generator/rtl_design.h"
 #include "golden/errors.h"
+#include "golden/files.h"
 #include "golden/npy.h"
 #include "golden/rounds.h"
 #include "golden/tools/command_line.h"
@@ -55,25 +56,6 @@ std::string Quote(const std::string& arg) {
   std::string quoted = "'";
   for (char c : arg) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return quoted + "'";
-}
-
-// The output rows as an int16 .npy of shape [heads, queries, D]; a row the RTL never produced
-// (a failed run) is written as zeros.
-void WriteOutputs(const std::string& path, const CosimResult& result, const FuShape& shape) {
-  std::size_t queries = 0;
-  for (const auto& head : result.outputs) queries = std::max(queries, head.size());
-  const auto d = static_cast<std::size_t>(shape.d);
-  std::vector<std::int16_t> values(result.outputs.size() * queries * d, 0);
-  for (std::size_t h = 0; h < result.outputs.size(); ++h) {
-    for (std::size_t i = 0; i < result.outputs[h].size(); ++i) {
-      const std::vector<std::int64_t>& row = result.outputs[h][i];
-      for (std::size_t t = 0; t < row.size() && t < d; ++t) {
-        values[(h * queries + i) * d + t] = static_cast<std::int16_t>(row[t]);
-      }
-    }
-  }
-  const std::vector<std::size_t> dims = {result.outputs.size(), queries, d};
-  golden::WriteNpy(path, dims, values);
 }
 
 }  // namespace
@@ -287,7 +269,10 @@ int Run(const Options& options, const DutModel& model, std::ostream& out) {
   fmt::print(out, "{}", FormatSummary(result, model.shape, options.cosim, label));
   if (!result.passed)
     fmt::print(out, "\n{}", FormatMismatchReport(result, model.shape, options.cosim, label));
-  if (!options.output_path.empty()) WriteOutputs(options.output_path, result, model.shape);
+  if (!options.output_path.empty()) {
+    golden::WriteOutputsNpy(options.output_path, result.outputs,
+                            static_cast<std::size_t>(model.shape.d));
+  }
   if (!options.report_path.empty()) {
     golden::WriteFileAtomically(options.report_path,
                                 ReportJson(result, model.shape).dump(2) + "\n");

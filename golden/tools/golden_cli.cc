@@ -7,9 +7,12 @@
 #include <cmath>
 #include <boost/program_options.hpp>
 #include <ostream>
+#include <utility>
 
 #include "golden/accuracy.h"
 #include "golden/errors.h"
+#include "golden/files.h"
+#include "golden/npy.h"
 #include "golden/tools/command_line.h"
 #include "golden/trace.h"
 
@@ -84,6 +87,9 @@ Action ParseCommandLine(int argc, const char* const* argv, Options& options, std
       ("fx", po::value(&options.hw.fx)->default_value(options.hw.fx), "fraction bits of the log2 distance")
       ("pb", po::value(&options.hw.pb)->default_value(options.hw.pb), "bits of p (p of the row max = 2^PB)")
       ("trace", po::value(&options.trace_path), "write every observation point as JSON (docs/trace-schema.md)")
+      ("output", po::value(&options.output_path),
+       "write the HW outputs to this .npy file (int16, [heads, queries, D]), in the format of "
+       "energon-cosim --output")
       ("sweep-alpha", po::bool_switch(&options.sweep), "print the keep-ratio / accuracy frontier over an alpha grid")
       ("alpha-grid", po::value(&grid), "alpha values per round for --sweep-alpha (default -128,-64,-32,0,32,64,128)");
 
@@ -120,6 +126,13 @@ Action ParseCommandLine(int argc, const char* const* argv, Options& options, std
   options.run.alpha = alpha.empty() ? std::vector<int>(options.hw.rounds.size(), 0)
                                     : ParseAlphas(alpha, options.hw.rounds.size());
   if (!grid.empty()) options.alpha_grid = ParseIntList(grid, "--alpha-grid");
+  for (const auto& [name, path] :
+       {std::pair{"--trace", &options.trace_path}, std::pair{"--output", &options.output_path}}) {
+    if (vm.count(name + 2) != 0 && path->empty()) {
+      throw InputError(name, fmt::format("is empty; give the file to write, e.g. {} {}", name,
+                                         std::string(name) == "--output" ? "out.npy" : "t.json"));
+    }
+  }
   if (vm.count("n-keys") != 0 && options.run.n_keys < 1) {
     throw InputError("--n-keys", fmt::format("n_k = {}; give at least 1 key", options.run.n_keys));
   }
@@ -220,8 +233,9 @@ void Run(const Options& options, std::ostream& out) {
                                                   options.scales);
   const Evaluator evaluator(workload, options.hw, options.run);
   std::vector<std::vector<QueryResult>> results;
+  const bool keep_results = !options.trace_path.empty() || !options.output_path.empty();
   const AccuracyReport report =
-      evaluator.Evaluate(options.run.alpha, options.trace_path.empty() ? nullptr : &results);
+      evaluator.Evaluate(options.run.alpha, keep_results ? &results : nullptr);
   std::vector<SoftmaxScale> scales;
   for (const Head& head : workload.heads) {
     scales.push_back(GoldenHead(head, options.hw, options.run).scale());
@@ -229,6 +243,15 @@ void Run(const Options& options, std::ostream& out) {
   if (!options.trace_path.empty()) {
     WriteFileAtomically(options.trace_path,
                         MakeTrace(workload, options.hw, options.run, scales, results).dump() + "\n");
+  }
+  if (!options.output_path.empty()) {
+    OutputRows rows(results.size());
+    for (std::size_t h = 0; h < results.size(); ++h) {
+      for (const QueryResult& query : results[h]) {
+        rows[h].emplace_back(query.attention.out.begin(), query.attention.out.end());
+      }
+    }
+    WriteOutputsNpy(options.output_path, rows, static_cast<std::size_t>(workload.dim()));
   }
   PrintReport(workload, options, report, scales, out);
   if (options.sweep) PrintSweep(evaluator, options, out);

@@ -18,6 +18,7 @@ struct Options {
   HwParams hw;
   RunParams run;
   std::string trace_path;
+  std::string output_path;  ///< --output: the HW outputs as .npy, as energon-cosim writes them
   bool sweep = false;
   std::vector<int> alpha_grid{-128, -64, -32, 0, 32, 64, 128};
 };

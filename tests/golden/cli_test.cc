@@ -1,5 +1,5 @@
 // energon-golden's command line: ParseCommandLine driven with argv arrays, then the real binary
-// (ENERGON_GOLDEN_BIN) run as a process: exit codes, messages and the --trace file.
+// (ENERGON_GOLDEN_BIN) run as a process: exit codes, messages, the --trace and --output files.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
@@ -14,6 +14,7 @@
 
 #include "golden/errors.h"
 #include "golden/mp_mrf.h"
+#include "golden/npy.h"
 #include "golden/synthetic.h"
 #include "golden/tools/golden_cli.h"
 #include "tests/common/temp_dir.h"
@@ -83,7 +84,7 @@ TEST(ParseCommandLineTest, NegativeAlphaGrid) {
 TEST(ParseCommandLineTest, EveryOptionReachesTheOptions) {
   const Parsed p = Parse({"--synthetic", "n=40,d=8,seed=3", "--rounds", "4x2,4x4,8x8", "--alpha",
                           "-10,0,20", "--causal", "--n-keys", "30", "--fx", "10", "--pb", "12",
-                          "--trace", "t.json", "--sweep-alpha"});
+                          "--trace", "t.json", "--output", "out.npy", "--sweep-alpha"});
   EXPECT_EQ(p.action, Action::kRun);
   ASSERT_TRUE(p.options.synthetic.has_value());
   EXPECT_EQ(p.options.synthetic->n, 40);
@@ -95,6 +96,7 @@ TEST(ParseCommandLineTest, EveryOptionReachesTheOptions) {
   EXPECT_EQ(p.options.hw.fx, 10);
   EXPECT_EQ(p.options.hw.pb, 12);
   EXPECT_EQ(p.options.trace_path, "t.json");
+  EXPECT_EQ(p.options.output_path, "out.npy");
   EXPECT_TRUE(p.options.sweep);
 }
 
@@ -119,6 +121,7 @@ TEST(ParseCommandLineTest, HelpAndVersion) {
   EXPECT_NE(help.text.find("Usage:"), std::string::npos);
   EXPECT_NE(help.text.find("--alpha-grid"), std::string::npos);
   EXPECT_NE(help.text.find("--trace"), std::string::npos);
+  EXPECT_NE(help.text.find("--output"), std::string::npos);
   const Parsed version = Parse({"--version"});
   EXPECT_EQ(version.action, Action::kVersion);
   EXPECT_EQ(version.text.rfind("energon-golden ", 0), 0u) << version.text;
@@ -151,6 +154,17 @@ TEST(ParseCommandLineTest, RejectsBadValues) {
   EXPECT_EQ(ErrorOf({"--n-keys", "0"}), "--n-keys: n_k = 0; give at least 1 key");
   EXPECT_EQ(ErrorOf({"--synthetic", "n=0"}),
             "--synthetic: n=0 is out of range; n takes a whole number from 1 to 65536");
+}
+
+TEST(ParseCommandLineTest, RejectsEmptyFileNames) {
+  EXPECT_EQ(ErrorOf({"--output", ""}),
+            "--output: is empty; give the file to write, e.g. --output out.npy");
+  // "--output=" never reaches the check: Boost refuses it first, naming the option.
+  EXPECT_EQ(ErrorOf({"--output="}),
+            "command line: the argument for option '--output' should follow immediately after the "
+            "equal sign; see energon-golden --help");
+  EXPECT_EQ(ErrorOf({"--trace", ""}),
+            "--trace: is empty; give the file to write, e.g. --trace t.json");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -282,6 +296,69 @@ TEST(EnergonGoldenBinaryTest, FailingRunLeavesNoTraceFile) {
       << bad_n_keys.err;
   EXPECT_FALSE(std::filesystem::exists(trace));
   EXPECT_TRUE(std::filesystem::is_empty(dir.path()));  // no temporary left behind either
+}
+
+TEST(EnergonGoldenBinaryTest, OutputHoldsTheHwOutputsOfEveryHead) {
+  const ScopedTempDir dir;
+  const std::string output = dir.File("out.npy");
+  const std::string spec = "n=24,nq=10,d=8,seed=5,heads=2";
+  const ProcessResult r =
+      RunBinary(dir, "--synthetic " + spec + " --alpha -64,32 --causal --output '" + output + "'");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const NpyArray array = ReadNpy(output);
+  EXPECT_EQ(array.dtype, NpyArray::Dtype::kInt16);
+  ASSERT_EQ(array.shape, (std::vector<std::size_t>{2, 10, 8}));
+
+  const Workload workload = MakeSyntheticWorkload(ParseSyntheticSpec(spec));
+  RunParams run;
+  run.alpha = {-64, 32};
+  run.causal = true;
+  bool any_nonzero = false;
+  for (std::size_t h = 0; h < workload.heads.size(); ++h) {
+    const GoldenHead golden(workload.heads[h], HwParams{}, run);
+    for (int i = 0; i < 10; ++i) {
+      const std::vector<std::int16_t> expected = golden.Run(i).attention.out;
+      ASSERT_EQ(expected.size(), 8u);
+      for (std::size_t t = 0; t < 8; ++t) {
+        EXPECT_EQ(array.ints[(h * 10 + static_cast<std::size_t>(i)) * 8 + t], expected[t])
+            << "head " << h << " query " << i << " element " << t;
+        any_nonzero = any_nonzero || expected[t] != 0;
+      }
+    }
+  }
+  EXPECT_TRUE(any_nonzero);  // a file of zeros would prove nothing
+  // Only the file itself: no temporary left beside it.
+  EXPECT_EQ(std::vector<std::filesystem::path>(std::filesystem::directory_iterator(dir.path()),
+                                               std::filesystem::directory_iterator()),
+            std::vector<std::filesystem::path>{output});
+}
+
+TEST(EnergonGoldenBinaryTest, EmptyOutputExitsWithStatusTwo) {
+  const ScopedTempDir dir;
+  const ProcessResult r = RunBinary(dir, "--synthetic n=8,d=4 --output ''");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "error: --output: is empty; give the file to write, e.g. --output out.npy\n");
+}
+
+TEST(EnergonGoldenBinaryTest, FailingRunLeavesNoOutputFile) {
+  const ScopedTempDir dir;
+  const std::string output = dir.File("out.npy");
+  const ProcessResult r =
+      RunBinary(dir, "--synthetic n=16,d=8 --output '" + output + "' --n-keys 17");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err.rfind("error: --n-keys: n_k = 17 but K has 16 rows", 0), 0u) << r.err;
+  EXPECT_TRUE(std::filesystem::is_empty(dir.path()));  // neither the file nor a temporary
+}
+
+TEST(EnergonGoldenBinaryTest, OutputIntoAMissingFolderFailsCleanly) {
+  const ScopedTempDir dir;
+  const std::string output = dir.File("no/such/folder/out.npy");
+  const ProcessResult r = RunBinary(dir, "--synthetic n=8,d=4 --output '" + output + "'");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "error: " + output +
+                       ": cannot create the file; check that the folder exists and is writable\n");
+  EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
 }
 
 TEST(EnergonGoldenBinaryTest, TraceIntoAMissingFolderFailsCleanly) {
