@@ -11,17 +11,6 @@ constexpr std::uint64_t kRspGapStream = 65;
 constexpr std::uint64_t kRspLatencyStream = 66;
 }  // namespace
 
-golden::AuTiming AuTimingOf(const FuShape& shape, int mem_latency) {
-  golden::AuTiming au;
-  au.au_lanes = shape.au_lanes;
-  au.pv_lanes = shape.pv_lanes;
-  au.fetch_rows = shape.fetch_rows;
-  au.div_groups = shape.div_groups;
-  au.div_latency = shape.div_latency;
-  au.mem_latency = mem_latency;
-  return au;
-}
-
 MemoryResponder::MemoryResponder(const FuShape& shape, PortTable& ports, int latency,
                                  std::optional<std::uint64_t> stall_seed,
                                  const StallProfile& profile)
@@ -52,9 +41,9 @@ void MemoryResponder::Drive(std::int64_t cycle, std::mt19937_64& scramble) {
     // Present the next response: its rows in the request's lanes, random bits elsewhere.
     presenting_ = true;
     const Request& r = queue_.front();
-    const int row_bits = 16 * shape_.d;
-    for (int lane = 0; lane < shape_.fetch_rows; ++lane) {
-      for (int t = 0; t < shape_.d; ++t) {
+    const int row_bits = 16 * shape_.config.d;
+    for (int lane = 0; lane < shape_.derived.au.fetch_rows; ++lane) {
+      for (int t = 0; t < shape_.config.d; ++t) {
         const int lsb = lane * row_bits + 16 * t;
         if (lane < static_cast<int>(r.keys.size())) {
           const auto key = static_cast<std::size_t>(r.keys[static_cast<std::size_t>(lane)]);
@@ -76,8 +65,9 @@ bool MemoryResponder::Sample(std::int64_t cycle, bool check, std::vector<Mismatc
     progress = true;
     Request r;
     const auto count = static_cast<int>(req_count_.Get());
-    for (int lane = 0; lane < count && lane < shape_.fetch_rows; ++lane) {
-      r.keys.push_back(static_cast<int>(req_index_.GetBits(lane * shape_.idx_w, shape_.idx_w)));
+    for (int lane = 0; lane < count && lane < shape_.derived.au.fetch_rows; ++lane) {
+      r.keys.push_back(
+          static_cast<int>(req_index_.GetBits(lane * shape_.derived.idx_w, shape_.derived.idx_w)));
     }
     bool in_range = !r.keys.empty();
     for (int key : r.keys) in_range = in_range && key < k_->rows;
@@ -137,28 +127,30 @@ std::string MemoryResponder::Pending() const {
 }
 
 AuStreams::AuStreams(const FuShape& shape, PortTable& ports)
-    : shape_(shape), au_(AuTimingOf(shape, 1)) {
-  const int idx = shape.idx_w;
+    : shape_(shape), au_(GoldenParamsOf(shape, 1).au) {
+  const int idx = shape.derived.idx_w;
   requests_ = std::make_unique<StreamMonitor>(
       "mem_req", ports, "mem_req_valid_o", "mem_req_ready_i",
-      std::vector<StreamField>{{"count", "mem_req_count_o"},
-                               {"index", "mem_req_index_o", false, shape.fetch_rows, idx}},
+      std::vector<StreamField>{
+          {"count", "mem_req_count_o"},
+          {"index", "mem_req_index_o", false, shape.derived.au.fetch_rows, idx}},
       "count");
-  if (shape.probes) {
+  if (shape.config.probes) {
     logits_ = std::make_unique<StreamMonitor>(
         "au_logit", ports, "au_logit_valid_o", "au_logit_ready_i",
-        std::vector<StreamField>{
-            {"query", "au_logit_query_o"},
-            {"count", "au_logit_count_o"},
-            {"last", "au_logit_last_o"},
-            {"logit", "au_logit_logit_o", true, shape.au_lanes, shape.logit_w}},
+        std::vector<StreamField>{{"query", "au_logit_query_o"},
+                                 {"count", "au_logit_count_o"},
+                                 {"last", "au_logit_last_o"},
+                                 {"logit", "au_logit_logit_o", true, shape.derived.au.au_lanes,
+                                  shape.derived.au.logit_w}},
         "count");
     ps_ = std::make_unique<StreamMonitor>(
         "au_p", ports, "au_p_valid_o", "au_p_ready_i",
-        std::vector<StreamField>{{"query", "au_p_query_o"},
-                                 {"count", "au_p_count_o"},
-                                 {"last", "au_p_last_o"},
-                                 {"p", "au_p_p_o", false, shape.pv_lanes, shape.p_w}},
+        std::vector<StreamField>{
+            {"query", "au_p_query_o"},
+            {"count", "au_p_count_o"},
+            {"last", "au_p_last_o"},
+            {"p", "au_p_p_o", false, shape.derived.au.pv_lanes, shape.derived.au.p_w}},
         "count");
     zs_ = std::make_unique<StreamMonitor>(
         "au_z", ports, "au_z_valid_o", "au_z_ready_i",
@@ -166,7 +158,8 @@ AuStreams::AuStreams(const FuShape& shape, PortTable& ports)
   }
   outputs_ = std::make_unique<StreamMonitor>(
       "out", ports, "out_valid_o", "out_ready_i",
-      std::vector<StreamField>{{"query", "out_query_o"}, {"out", "out_data_o", true, shape.d, 16}});
+      std::vector<StreamField>{{"query", "out_query_o"},
+                               {"out", "out_data_o", true, shape.config.d, 16}});
 }
 
 std::vector<StreamMonitor*> AuStreams::monitors() {

@@ -58,6 +58,7 @@ class Session {
         options_(options),
         window_(window),
         timed_(!options.stall_seed.has_value()),
+        golden_(GoldenParamsOf(model.shape, options.mem_latency)),
         dut_(model.make(DutOptions{options.reset_seed, window != nullptr})),
         ports_(model.shape, dut_->ports()),
         board_(model.shape, static_cast<int>(workload.heads.size())),
@@ -65,15 +66,15 @@ class Session {
         memory_(model.shape, dut_->ports(), options.mem_latency, options.stall_seed,
                 options.stall_profile),
         scramble_(DeriveSeed(options.reset_seed, kScrambleStream)),
-        row_held_(static_cast<std::size_t>(shape_.num_rounds)),
-        surv_held_(static_cast<std::size_t>(shape_.num_rounds)),
-        surv_sample_(static_cast<std::size_t>(shape_.num_rounds)) {
+        row_held_(static_cast<std::size_t>(shape_.derived.num_rounds)),
+        surv_held_(static_cast<std::size_t>(shape_.derived.num_rounds)),
+        surv_sample_(static_cast<std::size_t>(shape_.derived.num_rounds)) {
     if (options.stall_seed) {
       const std::uint64_t seed = *options.stall_seed;
       kload_gaps_ = StallGenerator(DeriveSeed(seed, kKloadStream), options.stall_profile);
       query_gaps_ = StallGenerator(DeriveSeed(seed, kQueryStream), options.stall_profile);
       order_rng_.seed(DeriveSeed(seed, kOrderStream));
-      for (int r = 0; r < shape_.num_rounds; ++r) {
+      for (int r = 0; r < shape_.derived.num_rounds; ++r) {
         const auto ur = static_cast<std::uint64_t>(r);
         row_stalls_.emplace_back(DeriveSeed(seed, kRowReadyStream + ur), options.stall_profile);
         surv_stalls_.emplace_back(DeriveSeed(seed, kSurvReadyStream + ur), options.stall_profile);
@@ -82,17 +83,18 @@ class Session {
         au_stalls_.emplace_back(DeriveSeed(seed, kAuReadyStream + i), options.stall_profile);
       }
     } else {
-      row_stalls_.resize(static_cast<std::size_t>(shape_.num_rounds));
-      surv_stalls_.resize(static_cast<std::size_t>(shape_.num_rounds));
+      row_stalls_.resize(static_cast<std::size_t>(shape_.derived.num_rounds));
+      surv_stalls_.resize(static_cast<std::size_t>(shape_.derived.num_rounds));
       au_stalls_.resize(au_.monitors().size());
     }
-    watchdog_ =
-        options.watchdog_cycles > 0
-            ? options.watchdog_cycles
-            : 2000 + 16 * (shape_.n_max / shape_.lanes + shape_.div_cycles + 8) * shape_.num_rounds;
-    const golden::HwParams hw{shape_.rounds, shape_.fx, shape_.pb};
+    watchdog_ = options.watchdog_cycles > 0
+                    ? options.watchdog_cycles
+                    : 2000 + 16 *
+                                 (shape_.config.n_max / shape_.config.fu_lanes +
+                                  shape_.derived.div_cycles + 8) *
+                                 shape_.derived.num_rounds;
     for (const golden::Head& head : workload.heads) {
-      const golden::GoldenHead golden_head(head, hw, options.run);
+      const golden::GoldenHead golden_head(head, golden_.hw, options.run);
       HeadPlan plan;
       plan.scale = golden_head.scale();
       for (int i = 0; i < head.q.codes.rows; ++i) {
@@ -110,7 +112,7 @@ class Session {
       candidates.push_back(plan.num_candidates);
     }
     double c0 = 0.0;
-    std::vector<double> kept(static_cast<std::size_t>(shape_.num_rounds), 0.0);
+    std::vector<double> kept(static_cast<std::size_t>(shape_.derived.num_rounds), 0.0);
     for (std::size_t h = 0; h < results.size(); ++h) {
       for (std::size_t k = 0; k < results[h].size(); ++k) {
         c0 += candidates[h][k];
@@ -123,8 +125,7 @@ class Session {
     const double nq = std::max(1, result_.queries);
     result_.candidates_per_query = c0 / nq;
     result_.survivors_per_query = kept.empty() ? 0.0 : kept.back() / nq;
-    result_.stage_loads =
-        golden::StageLoads(Timing(), AuTimingOf(shape_, options.mem_latency), results, candidates);
+    result_.stage_loads = golden::StageLoads(golden_.fu, golden_.au, results, candidates);
     result_.heads = static_cast<int>(workload.heads.size());
     result_.timed = timed_;
     result_.watchdog_cycles = watchdog_;
@@ -166,10 +167,6 @@ class Session {
 
  private:
   enum class Phase { kLoad, kQueries, kDrain, kDone };
-
-  golden::FuTiming Timing() const {
-    return golden::FuTiming{shape_.lanes, shape_.round_div_cycles};
-  }
 
   struct HeadPlan {
     golden::SoftmaxScale scale;
@@ -239,8 +236,8 @@ class Session {
     outputs_seen_ = 0;
     std::vector<golden::AccelQueryTiming> timing;
     if (timed_) {
-      timing = golden::PredictAccelTiming(Timing(), AuTimingOf(shape_, options_.mem_latency),
-                                          plan.results, plan.num_candidates, head_first_query_);
+      timing = golden::PredictAccelTiming(golden_.fu, golden_.au, plan.results, plan.num_candidates,
+                                          head_first_query_);
     }
     if (options_.check) {
       for (std::size_t k = 0; k < plan.results.size(); ++k) {
@@ -281,7 +278,7 @@ class Session {
     }
     ports_.SetQueryValid(query_valid_);
     query_scramble_ = false;
-    for (int r = 1; r <= shape_.num_rounds; ++r) {
+    for (int r = 1; r <= shape_.derived.num_rounds; ++r) {
       const auto ri = static_cast<std::size_t>(r - 1);
       if (ports_.has_row_probe(r)) ports_.SetRowReady(r, !row_stalls_[ri].Next());
       if (ports_.has_surv(r)) ports_.SetSurvReady(r, !surv_stalls_[ri].Next());
@@ -336,7 +333,7 @@ class Session {
       query_scramble_ = true;
       if (query_pos_ == static_cast<std::size_t>(head.q.codes.rows)) phase_ = Phase::kDrain;
     }
-    for (int r = 1; r <= shape_.num_rounds; ++r) {
+    for (int r = 1; r <= shape_.derived.num_rounds; ++r) {
       const auto ri = static_cast<std::size_t>(r - 1);
       if (ports_.has_row_probe(r)) {
         const bool valid = ports_.row_valid(r);
@@ -399,7 +396,7 @@ class Session {
       return fmt::format(" (query_valid_i {}, query_ready_o {})", query_valid_ ? 1 : 0,
                          ports_.query_ready() ? 1 : 0);
     }
-    for (int r = 1; r <= shape_.num_rounds; ++r) {
+    for (int r = 1; r <= shape_.derived.num_rounds; ++r) {
       const auto ri = static_cast<std::size_t>(r - 1);
       if (stream == fmt::format("r{}_row", r)) {
         return fmt::format(" (valid {}, ready {})", ports_.row_valid(r) ? 1 : 0,
@@ -535,6 +532,7 @@ class Session {
   const CosimOptions& options_;
   const TraceWindow* window_;
   bool timed_;
+  gen::GoldenParams golden_;
   std::unique_ptr<Dut> dut_;
   FuPorts ports_;
   Scoreboard board_;
@@ -584,25 +582,27 @@ std::int64_t TraceTimeOfCycle(std::int64_t cycle) {
 void ValidateWorkload(const FuShape& shape, const golden::Workload& workload,
                       const golden::RunParams& run) {
   if (workload.heads.empty()) throw golden::InputError("workload", "has no heads");
-  if (workload.dim() != shape.d) {
-    throw golden::InputError(
-        "workload", fmt::format("D = {} but configuration {} has D = {}; give a workload with "
-                                "{} columns (--synthetic d={})",
-                                workload.dim(), shape.name, shape.d, shape.d, shape.d));
-  }
-  if (workload.num_keys() > shape.n_max) {
+  if (workload.dim() != shape.config.d) {
     throw golden::InputError(
         "workload",
-        fmt::format("K has {} rows but configuration {} holds N_MAX = {} keys; give "
-                    "at most {} keys (--synthetic n={})",
-                    workload.num_keys(), shape.name, shape.n_max, shape.n_max, shape.n_max));
+        fmt::format("D = {} but configuration {} has D = {}; give a workload with "
+                    "{} columns (--synthetic d={})",
+                    workload.dim(), shape.name, shape.config.d, shape.config.d, shape.config.d));
   }
-  const std::int64_t max_queries = std::int64_t{1} << shape.qidx_w;
+  if (workload.num_keys() > shape.config.n_max) {
+    throw golden::InputError(
+        "workload", fmt::format("K has {} rows but configuration {} holds N_MAX = {} keys; give "
+                                "at most {} keys (--synthetic n={})",
+                                workload.num_keys(), shape.name, shape.config.n_max,
+                                shape.config.n_max, shape.config.n_max));
+  }
+  const std::int64_t max_queries = std::int64_t{1} << shape.derived.qidx_w;
   if (workload.num_queries() > max_queries) {
     throw golden::InputError(
-        "workload", fmt::format("Q has {} rows but query indices have {} bits; give at most {} "
-                                "queries (--synthetic nq={})",
-                                workload.num_queries(), shape.qidx_w, max_queries, max_queries));
+        "workload",
+        fmt::format("Q has {} rows but query indices have {} bits; give at most {} "
+                    "queries (--synthetic nq={})",
+                    workload.num_queries(), shape.derived.qidx_w, max_queries, max_queries));
   }
   if (workload.num_queries() < 1) {
     throw golden::InputError("workload", "Q has no rows; give at least one query");
@@ -612,7 +612,7 @@ void ValidateWorkload(const FuShape& shape, const golden::Workload& workload,
                              fmt::format("n_k = {} but K has {} rows; use 1 to {}", run.n_keys,
                                          workload.num_keys(), workload.num_keys()));
   }
-  golden::ValidateAlphas(run.alpha, static_cast<std::size_t>(shape.num_rounds));
+  golden::ValidateAlphas(run.alpha, static_cast<std::size_t>(shape.derived.num_rounds));
 }
 
 CosimResult RunCosim(const DutModel& model, const golden::Workload& workload,
@@ -621,8 +621,7 @@ CosimResult RunCosim(const DutModel& model, const golden::Workload& workload,
   CosimResult result = Session(model, workload, options, nullptr).Run();
   if (result.passed) {
     result.accuracy = golden::MeasureOutputs(
-        workload, golden::HwParams{model.shape.rounds, model.shape.fx, model.shape.pb}, options.run,
-        result.outputs);
+        workload, GoldenParamsOf(model.shape, options.mem_latency).hw, options.run, result.outputs);
   }
   if (result.passed || options.trace_path.empty()) return result;
   const std::int64_t at = result.mismatches.front().cycle;

@@ -29,11 +29,11 @@ FuPorts::FuPorts(const FuShape& shape, PortTable& ports) : shape_(shape) {
   cfg_alpha_ = input("cfg_alpha_i");
   cfg_scale_m_ = input("cfg_scale_m_i");
   cfg_scale_e_ = input("cfg_scale_e_i");
-  for (const char* name : {"mem_req_ready_i", "mem_rsp_valid_i", "mem_rsp_k_i", "mem_rsp_v_i",
-                           "out_ready_i"}) {
+  for (const char* name :
+       {"mem_req_ready_i", "mem_rsp_valid_i", "mem_rsp_k_i", "mem_rsp_v_i", "out_ready_i"}) {
     input(name);
   }
-  if (shape.probes) {
+  if (shape.config.probes) {
     for (const char* name : {"au_logit_ready_i", "au_p_ready_i", "au_z_ready_i"}) input(name);
   }
   kload_valid_ = input("kload_valid_i");
@@ -45,10 +45,10 @@ FuPorts::FuPorts(const FuShape& shape, PortTable& ports) : shape_(shape) {
   kload_ready_ = ports.Find("kload_ready_o");
   query_ready_ = ports.Find("query_ready_o");
   idle_ = ports.Find("idle_o");
-  for (int r = 1; r <= shape.num_rounds; ++r) {
+  for (int r = 1; r <= shape.derived.num_rounds; ++r) {
     RoundPorts round;
     const auto name = [r](const char* field) { return fmt::format("r{}_{}", r, field); };
-    if (shape.probes) {
+    if (shape.config.probes) {
       round.row_valid = ports.Find(name("row_valid_o"));
       round.row_ready = input(name("row_ready_i").c_str());
       round.row_query = ports.Find(name("row_query_o"));
@@ -58,7 +58,7 @@ FuPorts::FuPorts(const FuShape& shape, PortTable& ports) : shape_(shape) {
       round.row_min = ports.Find(name("row_min_o"));
       round.row_t = ports.Find(name("row_t_o"));
     }
-    if (shape.probes) {
+    if (shape.config.probes) {
       round.surv_valid = ports.Find(name("surv_valid_o"));
       round.surv_ready = input(name("surv_ready_i").c_str());
       round.surv_query = ports.Find(name("surv_query_o"));
@@ -69,9 +69,9 @@ FuPorts::FuPorts(const FuShape& shape, PortTable& ports) : shape_(shape) {
     }
     rounds_.push_back(round);
   }
-  if (kload_data_.width() != 16 * shape.d || query_data_.width() != 16 * shape.d) {
-    throw std::logic_error(
-        fmt::format("kload_data_i is {} bits, not 16 D = {}", kload_data_.width(), 16 * shape.d));
+  if (kload_data_.width() != 16 * shape.config.d || query_data_.width() != 16 * shape.config.d) {
+    throw std::logic_error(fmt::format("kload_data_i is {} bits, not 16 D = {}",
+                                       kload_data_.width(), 16 * shape.config.d));
   }
 }
 
@@ -83,7 +83,7 @@ void FuPorts::SetConfig(int n_keys, bool causal, std::span<const int> alpha) {
   cfg_n_keys_.Set(static_cast<std::uint64_t>(n_keys));
   cfg_causal_.SetBool(causal);
   // A_r is a two's complement field of width / R bits, round 1 in the low bits.
-  const int field = cfg_alpha_.width() / shape_.num_rounds;
+  const int field = cfg_alpha_.width() / shape_.derived.num_rounds;
   for (std::size_t r = 0; r < alpha.size(); ++r) {
     cfg_alpha_.SetBits(static_cast<int>(r) * field, field, static_cast<std::uint64_t>(alpha[r]));
   }
@@ -132,17 +132,17 @@ RowSample FuPorts::ReadRow(int round) const {
 
 void FuPorts::ReadSurv(int round, SurvSample& out) const {
   const RoundPorts& p = rounds_[round - 1];
-  const int lanes = shape_.lanes;
+  const int lanes = shape_.config.fu_lanes;
   out.query = static_cast<std::int64_t>(p.surv_query.Get());
   out.count = static_cast<int>(p.surv_count.Get());
   out.last = p.surv_last.GetBool();
   out.index.resize(static_cast<std::size_t>(lanes));
   out.score.resize(static_cast<std::size_t>(lanes));
   for (int l = 0; l < lanes; ++l) {
-    out.index[static_cast<std::size_t>(l)] =
-        static_cast<std::int64_t>(p.surv_index.GetBits(l * shape_.idx_w, shape_.idx_w));
+    out.index[static_cast<std::size_t>(l)] = static_cast<std::int64_t>(
+        p.surv_index.GetBits(l * shape_.derived.idx_w, shape_.derived.idx_w));
     out.score[static_cast<std::size_t>(l)] =
-        p.surv_score.GetSigned(l * shape_.score_w, shape_.score_w);
+        p.surv_score.GetSigned(l * shape_.derived.score_w, shape_.derived.score_w);
   }
 }
 

@@ -47,9 +47,9 @@ std::string FormatBeat(const SurvSample& beat) {
 Scoreboard::Scoreboard(const FuShape& shape, int num_heads)
     : shape_(shape),
       multi_head_(num_heads > 1),
-      rows_(static_cast<std::size_t>(shape.num_rounds)),
-      beats_(static_cast<std::size_t>(shape.num_rounds)) {
-  for (int r = 1; r <= shape.num_rounds; ++r) {
+      rows_(static_cast<std::size_t>(shape.derived.num_rounds)),
+      beats_(static_cast<std::size_t>(shape.derived.num_rounds)) {
+  for (int r = 1; r <= shape.derived.num_rounds; ++r) {
     names_.push_back(fmt::format("r{}_row", r));
     names_.push_back(fmt::format("r{}_surv", r));
   }
@@ -80,10 +80,10 @@ void Scoreboard::Expect(int head, const golden::QueryResult& result, int num_can
 
   std::vector<std::int32_t> candidates(static_cast<std::size_t>(num_candidates));
   for (std::size_t j = 0; j < candidates.size(); ++j) candidates[j] = static_cast<std::int32_t>(j);
-  for (int r = 1; r <= shape_.num_rounds; ++r) {
+  for (int r = 1; r <= shape_.derived.num_rounds; ++r) {
     const auto ri = static_cast<std::size_t>(r - 1);
     const golden::RoundResult& round = result.rounds[ri];
-    if (shape_.probes) {
+    if (shape_.config.probes) {
       ExpectedRow row{head, result.index, round.stats, round.threshold, -1};
       if (timing != nullptr) {
         row.cycle = timing->row_cycle[ri];
@@ -91,10 +91,11 @@ void Scoreboard::Expect(int head, const golden::QueryResult& result, int num_can
       }
       rows_[ri].items.push_back(row);
     }
-    if (shape_.probes) {
+    if (shape_.config.probes) {
       const std::vector<golden::SurvivorBeat> split =
-          timing != nullptr ? timing->beats[ri]
-                            : golden::SplitIntoBeats(candidates, round.survivors, shape_.lanes);
+          timing != nullptr
+              ? timing->beats[ri]
+              : golden::SplitIntoBeats(candidates, round.survivors, shape_.config.fu_lanes);
       for (std::size_t b = 0; b < split.size(); ++b) {
         const golden::SurvivorBeat& s = split[b];
         ExpectedBeat beat;
@@ -274,7 +275,7 @@ void Scoreboard::CheckDue(std::int64_t cycle, std::vector<Mismatch>& out) {
       out.push_back(m);
     }
   }
-  for (int r = 1; r <= shape_.num_rounds; ++r) {
+  for (int r = 1; r <= shape_.derived.num_rounds; ++r) {
     const auto ri = static_cast<std::size_t>(r - 1);
     if (!rows_[ri].empty()) {
       const ExpectedRow& e = rows_[ri].items[rows_[ri].next];
@@ -321,7 +322,7 @@ std::string Scoreboard::Pending() const {
     const ExpectedAccept& e = accepts_.items[accepts_.next];
     text += fmt::format("  query     query {} to be accepted ({})\n", e.query, CycleText(e.cycle));
   }
-  for (int r = 1; r <= shape_.num_rounds; ++r) {
+  for (int r = 1; r <= shape_.derived.num_rounds; ++r) {
     const auto ri = static_cast<std::size_t>(r - 1);
     if (!rows_[ri].empty()) {
       const ExpectedRow& e = rows_[ri].items[rows_[ri].next];

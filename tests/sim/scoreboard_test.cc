@@ -12,14 +12,13 @@ namespace {
 // Two lanes, one round. Query 5 has candidates 0..3 (rows [0 1] [2 3]); T = 2; survivors
 // 0, 1, 3 with scores 2, 5, 3: beat 0 = {0:2, 1:5}, beat 1 = {3:3} (last).
 FuShape Shape() {
-  FuShape s;
-  s.name = "unit";
-  s.prefix = "unit_";
-  s.lanes = 2;
-  s.num_rounds = 1;
-  s.rounds = {{4, 4}};
-  s.probes = true;
-  return s;
+  gen::FuConfig config;
+  config.d = 8;
+  config.n_max = 8;
+  config.fu_lanes = 2;
+  config.rounds = {{4, 4}};
+  config.probes = true;
+  return ShapeOf("unit", gen::Options{config, gen::Derive(config), ""});
 }
 
 golden::QueryResult Result() {
