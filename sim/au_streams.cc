@@ -129,37 +129,50 @@ std::string MemoryResponder::Pending() const {
 AuStreams::AuStreams(const FuShape& shape, PortTable& ports)
     : shape_(shape), au_(GoldenParamsOf(shape, 1).au) {
   const int idx = shape.derived.idx_w;
+  const gen::AuDerived& au = shape.derived.au;
   requests_ = std::make_unique<StreamMonitor>(
-      "mem_req", ports, "mem_req_valid_o", "mem_req_ready_i",
-      std::vector<StreamField>{
-          {"count", "mem_req_count_o"},
-          {"index", "mem_req_index_o", false, shape.derived.au.fetch_rows, idx}},
-      "count");
+      StreamSpec{.name = "mem_req",
+                 .valid_port = "mem_req_valid_o",
+                 .ready_port = "mem_req_ready_i",
+                 .fields = {{"count", "mem_req_count_o"},
+                            {"index", "mem_req_index_o", false, au.fetch_rows, idx}},
+                 .count_field = "count"},
+      ports);
   if (shape.config.probes) {
     logits_ = std::make_unique<StreamMonitor>(
-        "au_logit", ports, "au_logit_valid_o", "au_logit_ready_i",
-        std::vector<StreamField>{{"query", "au_logit_query_o"},
-                                 {"count", "au_logit_count_o"},
-                                 {"last", "au_logit_last_o"},
-                                 {"logit", "au_logit_logit_o", true, shape.derived.au.au_lanes,
-                                  shape.derived.au.logit_w}},
-        "count");
+        StreamSpec{.name = "au_logit",
+                   .valid_port = "au_logit_valid_o",
+                   .ready_port = "au_logit_ready_i",
+                   .fields = {{"query", "au_logit_query_o"},
+                              {"count", "au_logit_count_o"},
+                              {"last", "au_logit_last_o"},
+                              {"logit", "au_logit_logit_o", true, au.au_lanes, au.logit_w}},
+                   .count_field = "count"},
+        ports);
     ps_ = std::make_unique<StreamMonitor>(
-        "au_p", ports, "au_p_valid_o", "au_p_ready_i",
-        std::vector<StreamField>{
-            {"query", "au_p_query_o"},
-            {"count", "au_p_count_o"},
-            {"last", "au_p_last_o"},
-            {"p", "au_p_p_o", false, shape.derived.au.pv_lanes, shape.derived.au.p_w}},
-        "count");
+        StreamSpec{.name = "au_p",
+                   .valid_port = "au_p_valid_o",
+                   .ready_port = "au_p_ready_i",
+                   .fields = {{"query", "au_p_query_o"},
+                              {"count", "au_p_count_o"},
+                              {"last", "au_p_last_o"},
+                              {"p", "au_p_p_o", false, au.pv_lanes, au.p_w}},
+                   .count_field = "count"},
+        ports);
     zs_ = std::make_unique<StreamMonitor>(
-        "au_z", ports, "au_z_valid_o", "au_z_ready_i",
-        std::vector<StreamField>{{"query", "au_z_query_o"}, {"z", "au_z_z_o"}});
+        StreamSpec{.name = "au_z",
+                   .valid_port = "au_z_valid_o",
+                   .ready_port = "au_z_ready_i",
+                   .fields = {{"query", "au_z_query_o"}, {"z", "au_z_z_o"}}},
+        ports);
   }
   outputs_ = std::make_unique<StreamMonitor>(
-      "out", ports, "out_valid_o", "out_ready_i",
-      std::vector<StreamField>{{"query", "out_query_o"},
-                               {"out", "out_data_o", true, shape.config.d, 16}});
+      StreamSpec{
+          .name = "out",
+          .valid_port = "out_valid_o",
+          .ready_port = "out_ready_i",
+          .fields = {{"query", "out_query_o"}, {"out", "out_data_o", true, shape.config.d, 16}}},
+      ports);
 }
 
 std::vector<StreamMonitor*> AuStreams::monitors() {

@@ -1,9 +1,9 @@
 #pragma once
 // The device under test as the harness core sees it: the shape of one generated accelerator
-// (its configuration and derived values, as energon-gen computes them), and an abstract model that
-// evaluates, keeps time, traces and exposes its ports by name. One Verilated configuration
-// implements Dut through the template in sim/verilated_dut.h; the core (drivers, monitors,
-// scoreboard) never includes Verilator.
+// (its configuration and derived values, as energon-gen computes them), and an abstract model
+// that evaluates, keeps time, traces and exposes its ports by name. One Verilated
+// configuration implements Dut through the template in sim/verilated_dut.h; the core (drivers,
+// stream monitors) never includes Verilator.
 
 #include <cstdint>
 #include <functional>

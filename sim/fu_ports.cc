@@ -7,15 +7,6 @@
 
 namespace energon::sim {
 
-bool SurvSample::SameTransfer(const SurvSample& other) const {
-  if (query != other.query || count != other.count || last != other.last) return false;
-  const auto lanes = static_cast<std::size_t>(std::max(0, count));
-  for (std::size_t l = 0; l < lanes && l < index.size() && l < other.index.size(); ++l) {
-    if (index[l] != other.index[l] || score[l] != other.score[l]) return false;
-  }
-  return true;
-}
-
 FuPorts::FuPorts(const FuShape& shape, PortTable& ports) : shape_(shape) {
   const auto input = [&](const char* name) {
     PortRef port = ports.Find(name);
@@ -45,29 +36,10 @@ FuPorts::FuPorts(const FuShape& shape, PortTable& ports) : shape_(shape) {
   kload_ready_ = ports.Find("kload_ready_o");
   query_ready_ = ports.Find("query_ready_o");
   idle_ = ports.Find("idle_o");
-  for (int r = 1; r <= shape.derived.num_rounds; ++r) {
-    RoundPorts round;
-    const auto name = [r](const char* field) { return fmt::format("r{}_{}", r, field); };
-    if (shape.config.probes) {
-      round.row_valid = ports.Find(name("row_valid_o"));
-      round.row_ready = input(name("row_ready_i").c_str());
-      round.row_query = ports.Find(name("row_query_o"));
-      round.row_m = ports.Find(name("row_m_o"));
-      round.row_sum = ports.Find(name("row_sum_o"));
-      round.row_max = ports.Find(name("row_max_o"));
-      round.row_min = ports.Find(name("row_min_o"));
-      round.row_t = ports.Find(name("row_t_o"));
-    }
-    if (shape.config.probes) {
-      round.surv_valid = ports.Find(name("surv_valid_o"));
-      round.surv_ready = input(name("surv_ready_i").c_str());
-      round.surv_query = ports.Find(name("surv_query_o"));
-      round.surv_count = ports.Find(name("surv_count_o"));
-      round.surv_last = ports.Find(name("surv_last_o"));
-      round.surv_index = ports.Find(name("surv_index_o"));
-      round.surv_score = ports.Find(name("surv_score_o"));
-    }
-    rounds_.push_back(round);
+  // The probe streams' ready inputs (their monitors drive them), cleared with the rest.
+  for (int r = 1; r <= shape.derived.num_rounds && shape.config.probes; ++r) {
+    for (const char* field : {"row_ready_i", "surv_ready_i"})
+      input(fmt::format("r{}_{}", r, field).c_str());
   }
   if (kload_data_.width() != 16 * shape.config.d || query_data_.width() != 16 * shape.config.d) {
     throw std::logic_error(fmt::format("kload_data_i is {} bits, not 16 D = {}",
@@ -116,34 +88,6 @@ void FuPorts::ScrambleKload(std::mt19937_64& rng) {
 void FuPorts::ScrambleQuery(std::mt19937_64& rng) {
   Scramble(query_index_, rng);
   Scramble(query_data_, rng);
-}
-
-RowSample FuPorts::ReadRow(int round) const {
-  const RoundPorts& p = rounds_[round - 1];
-  RowSample s;
-  s.query = static_cast<std::int64_t>(p.row_query.Get());
-  s.m = static_cast<std::int64_t>(p.row_m.Get());
-  s.sum = p.row_sum.GetSigned(0, p.row_sum.width());
-  s.max = p.row_max.GetSigned(0, p.row_max.width());
-  s.min = p.row_min.GetSigned(0, p.row_min.width());
-  s.t = p.row_t.GetSigned(0, p.row_t.width());
-  return s;
-}
-
-void FuPorts::ReadSurv(int round, SurvSample& out) const {
-  const RoundPorts& p = rounds_[round - 1];
-  const int lanes = shape_.config.fu_lanes;
-  out.query = static_cast<std::int64_t>(p.surv_query.Get());
-  out.count = static_cast<int>(p.surv_count.Get());
-  out.last = p.surv_last.GetBool();
-  out.index.resize(static_cast<std::size_t>(lanes));
-  out.score.resize(static_cast<std::size_t>(lanes));
-  for (int l = 0; l < lanes; ++l) {
-    out.index[static_cast<std::size_t>(l)] = static_cast<std::int64_t>(
-        p.surv_index.GetBits(l * shape_.derived.idx_w, shape_.derived.idx_w));
-    out.score[static_cast<std::size_t>(l)] =
-        p.surv_score.GetSigned(l * shape_.derived.score_w, shape_.derived.score_w);
-  }
 }
 
 }  // namespace energon::sim
