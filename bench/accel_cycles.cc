@@ -16,6 +16,7 @@
 
 #include "bench/synthetic_run.h"
 #include "generator/gen_options.h"
+#include "generator/golden_params.h"
 #include "golden/accel_timing.h"
 #include "golden/errors.h"
 #include "golden/synthetic.h"
@@ -70,7 +71,7 @@ int main(int argc, char** argv) {
       }
       const gen::FuConfig& c = options.config;
       const gen::FuDerived& d = options.derived;
-      const golden::HwParams hw{c.rounds, d.au.fx, d.au.pb};
+      const gen::GoldenParams params = gen::GoldenParamsOf(c, d, latency);
       golden::RunParams run;
       run.alpha.clear();
       // One A_r per round: the list cut to the rounds, its last value repeated for more.
@@ -79,29 +80,20 @@ int main(int argc, char** argv) {
         run.alpha.push_back(given[std::min(r, given.size() - 1)]);
       }
       golden::ValidateAlphas(run.alpha, c.rounds.size());
-      golden::FuTiming fu{c.fu_lanes, {}};
-      for (const gen::RoundDerived& round : d.rounds) fu.div_cycles.push_back(round.div_cycles);
-      golden::AuTiming au;
-      au.au_lanes = d.au.au_lanes;
-      au.pv_lanes = d.au.pv_lanes;
-      au.fetch_rows = d.au.fetch_rows;
-      au.div_groups = d.au.div_groups;
-      au.div_latency = d.au.div_latency;
-      au.query_slots = d.query_slots;
-      au.mem_latency = latency;
       const int multipliers = (d.au.au_lanes + d.au.pv_lanes) * c.d;
       for (int n : sizes) {
         if (n > c.n_max) continue;
         golden::SyntheticSpec spec;
         spec.n = n;
         spec.d = c.d;
-        const bench::SyntheticRun golden_run = bench::RunSynthetic(spec, hw, run);
+        const bench::SyntheticRun golden_run = bench::RunSynthetic(spec, params.hw, run);
         const std::vector<golden::QueryResult>& results = golden_run.results;
         const std::vector<int>& candidates = golden_run.candidates;
-        const auto timing = golden::PredictAccelTiming(fu, au, results, candidates, 0);
+        const auto timing =
+            golden::PredictAccelTiming(params.fu, params.au, results, candidates, 0);
         const double per_query = static_cast<double>(timing.back().au.out + 1) / n;
         const std::vector<golden::StageLoad> loads =
-            golden::StageLoads(fu, au, {results}, {candidates});
+            golden::StageLoads(params.fu, params.au, {results}, {candidates});
         const golden::StageLoad& busiest = golden::BusiestOf(loads);
         const double ops = 4.0 * n * c.d / per_query;
         // INT16 MACs per cycle: a logit and a p*V product per survivor and element.

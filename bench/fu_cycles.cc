@@ -12,6 +12,7 @@
 
 #include "bench/synthetic_run.h"
 #include "generator/fu_config.h"
+#include "generator/golden_params.h"
 #include "golden/errors.h"
 #include "golden/fu_timing.h"
 #include "golden/synthetic.h"
@@ -34,12 +35,7 @@ energon::golden::FuTiming Timing(const energon::golden::HwParams& hw, int d, int
   config.n_max = n_max;
   config.rounds = hw.rounds;
   config.fu_lanes = lanes;
-  const energon::gen::FuDerived derived = energon::gen::Derive(config);
-  energon::golden::FuTiming fu{lanes, {}};
-  for (const energon::gen::RoundDerived& round : derived.rounds) {
-    fu.div_cycles.push_back(round.div_cycles);
-  }
-  return fu;
+  return energon::gen::GoldenParamsOf(config, energon::gen::Derive(config), 1).fu;
 }
 
 }  // namespace

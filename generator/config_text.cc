@@ -74,6 +74,23 @@ nlohmann::ordered_json ConfigJson(const FuConfig& config, const FuDerived& deriv
   return json;
 }
 
+std::string ConfigFileText(const FuConfig& config, const FuDerived& derived) {
+  std::string text;
+  const nlohmann::ordered_json json = ConfigJson(config, derived);
+  for (const auto& [key, value] : json.items()) {
+    std::string shown;
+    if (value.is_string()) {
+      shown = value.get<std::string>();
+    } else if (value.is_boolean()) {
+      shown = value.get<bool>() ? "on" : "off";
+    } else {
+      shown = value.dump();
+    }
+    text += fmt::format("{} = {}\n", key, shown);
+  }
+  return text;
+}
+
 nlohmann::ordered_json DerivedJson(const FuDerived& derived) {
   nlohmann::ordered_json json;
   json["num_rounds"] = derived.num_rounds;
@@ -102,11 +119,11 @@ nlohmann::ordered_json DerivedJson(const FuDerived& derived) {
   }
   json["rounds"] = rounds;
   const AuDerived& au = derived.au;
-  json["au"] = {{"logit_w", au.logit_w},       {"dist_w", au.dist_w},     {"p_w", au.p_w},
-                {"z_w", au.z_w},               {"acc_w", au.acc_w},       {"lb_banks", au.lb_banks},
-                {"lb_rows", au.lb_rows},       {"acnt_w", au.acnt_w},     {"pcnt_w", au.pcnt_w},
-                {"fcnt_w", au.fcnt_w},         {"div_groups", au.div_groups},
-                {"div_latency", au.div_latency}};
+  json["au"] = {
+      {"logit_w", au.logit_w}, {"dist_w", au.dist_w},         {"p_w", au.p_w},
+      {"z_w", au.z_w},         {"acc_w", au.acc_w},           {"lb_banks", au.lb_banks},
+      {"lb_rows", au.lb_rows}, {"acnt_w", au.acnt_w},         {"pcnt_w", au.pcnt_w},
+      {"fcnt_w", au.fcnt_w},   {"div_groups", au.div_groups}, {"div_latency", au.div_latency}};
   return json;
 }
 

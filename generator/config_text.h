@@ -25,6 +25,13 @@ std::string ParameterSummary(const FuConfig& config, const FuDerived& derived);
 /// The resolved configuration keyed by long option name (prefix resolved).
 nlohmann::ordered_json ConfigJson(const FuConfig& config, const FuDerived& derived);
 
+/// The resolved configuration as a configuration file, one "key = value" line per key of
+/// ConfigJson in its order (every key explicit, the prefix resolved), e.g. "d = 64\nn-max =
+/// 512\n...". ParseConfigText reads it back into the same configuration; the params header
+/// carries it (kConfigText), so a consumer of the header derives every value with
+/// energon-gen's own code instead of copying constants field by field.
+std::string ConfigFileText(const FuConfig& config, const FuDerived& derived);
+
 /// Every derived value of docs/fu-microarchitecture.md, with the per-round list.
 nlohmann::ordered_json DerivedJson(const FuDerived& derived);
 

@@ -8,6 +8,7 @@
 #include <climits>
 #include <fstream>
 #include <optional>
+#include <sstream>
 #include <string_view>
 #include <vector>
 
@@ -120,12 +121,10 @@ FuConfig ResolveConfig(const Sources& sources) {
   return config;
 }
 
-void ReadConfigFile(const std::string& path, const po::options_description& design,
-                    po::variables_map& file_values) {
-  std::ifstream in(path);
-  if (!in) {
-    throw InputError("--config", fmt::format("cannot read '{}'; check the path", path));
-  }
+// The design keys of a configuration file's text, read from `in`; `path` names the file in
+// errors.
+void ReadConfig(std::istream& in, const std::string& path, const po::options_description& design,
+                po::variables_map& file_values) {
   try {
     po::store(po::parse_config_file(in, design, /*allow_unregistered=*/false), file_values);
   } catch (const po::unknown_option& e) {
@@ -150,42 +149,16 @@ void ReadConfigFile(const std::string& path, const po::options_description& desi
   }
 }
 
-}  // namespace
-
-std::string VersionText() {
-  return fmt::format("{} {} (manifest schema {})\n", kGeneratorName, GeneratorVersion(),
-                     kManifestSchemaVersion);
+void ReadConfigFile(const std::string& path, const po::options_description& design,
+                    po::variables_map& file_values) {
+  std::ifstream in(path);
+  if (!in) {
+    throw InputError("--config", fmt::format("cannot read '{}'; check the path", path));
+  }
+  ReadConfig(in, path, design, file_values);
 }
 
-Options ParseConfigFile(const std::string& path) {
-  const char* argv[] = {"energon-gen", "--config", path.c_str(), "--print-config"};
-  Options options;
-  std::string unused;
-  ParseCommandLine(4, argv, options, unused);
-  return options;
-}
-
-Action ParseCommandLine(int argc, const char* const* argv, Options& options, std::string& text) {
-  po::options_description general(
-      "energon-gen: SystemVerilog for the Energon accelerator (filtering unit and attention "
-      "unit), with its filelist, manifest, "
-      "C++ params header, FuseSoC core and synthesis stubs (docs/generator.md).\n\n"
-      "Usage:\n"
-      "  energon-gen --config configs/default.cfg --out out/default\n"
-      "  energon-gen --d 64 --n-max 512 --rounds 4x2,4x4 --fu-lanes 16 --out out/mine\n"
-      "  energon-gen --config configs/default.cfg --print-config\n\n"
-      "Options");
-  // clang-format off
-  general.add_options()
-      ("help", "print this help and exit")
-      ("version", "print the version and exit")
-      ("config", po::value<std::string>(),
-       "read design keys from an INI file (keys = the long option names below; the command "
-       "line overrides them)")
-      ("out", po::value<std::string>(),
-       "output folder; created, or replaced when it holds an earlier energon-gen output")
-      ("print-config", "print the resolved and derived parameters as JSON and write nothing");
-  // clang-format on
+po::options_description DesignOptions() {
   po::options_description design("Design (docs/fu-microarchitecture.md)");
   // clang-format off
   design.add_options()
@@ -216,6 +189,68 @@ Action ParseCommandLine(int argc, const char* const* argv, Options& options, std
       ("query-slots", po::value<std::string>(), "query store slots: queries in flight before "
        "the AU's logit stage, 1..64 (default 3 R + 4)");
   // clang-format on
+  return design;
+}
+
+// The configuration the command line and the file give (the command line wins), checked and
+// derived; an error names the input its value came from.
+void ResolveAndDerive(const po::variables_map& command_line, const po::variables_map& file_values,
+                      const std::string& file_name, Options& options) {
+  const Sources sources(command_line, file_values, file_name);
+  try {
+    options.config = ResolveConfig(sources);
+    options.derived = Derive(options.config);
+  } catch (const InputError& e) {
+    throw sources.Relabel(e);
+  }
+}
+
+}  // namespace
+
+std::string VersionText() {
+  return fmt::format("{} {} (manifest schema {})\n", kGeneratorName, GeneratorVersion(),
+                     kManifestSchemaVersion);
+}
+
+Options ParseConfigFile(const std::string& path) {
+  const char* argv[] = {"energon-gen", "--config", path.c_str(), "--print-config"};
+  Options options;
+  std::string unused;
+  ParseCommandLine(4, argv, options, unused);
+  return options;
+}
+
+Options ParseConfigText(const std::string& text, const std::string& name) {
+  std::istringstream in(text);
+  po::variables_map file_values;
+  ReadConfig(in, name, DesignOptions(), file_values);
+  Options options;
+  ResolveAndDerive(po::variables_map(), file_values, name, options);
+  return options;
+}
+
+Action ParseCommandLine(int argc, const char* const* argv, Options& options, std::string& text) {
+  po::options_description general(
+      "energon-gen: SystemVerilog for the Energon accelerator (filtering unit and attention "
+      "unit), with its filelist, manifest, "
+      "C++ params header, FuseSoC core and synthesis stubs (docs/generator.md).\n\n"
+      "Usage:\n"
+      "  energon-gen --config configs/default.cfg --out out/default\n"
+      "  energon-gen --d 64 --n-max 512 --rounds 4x2,4x4 --fu-lanes 16 --out out/mine\n"
+      "  energon-gen --config configs/default.cfg --print-config\n\n"
+      "Options");
+  // clang-format off
+  general.add_options()
+      ("help", "print this help and exit")
+      ("version", "print the version and exit")
+      ("config", po::value<std::string>(),
+       "read design keys from an INI file (keys = the long option names below; the command "
+       "line overrides them)")
+      ("out", po::value<std::string>(),
+       "output folder; created, or replaced when it holds an earlier energon-gen output")
+      ("print-config", "print the resolved and derived parameters as JSON and write nothing");
+  // clang-format on
+  const po::options_description design = DesignOptions();
   po::options_description all;
   all.add(general).add(design);
 
@@ -236,13 +271,7 @@ Action ParseCommandLine(int argc, const char* const* argv, Options& options, std
     file_name = command_line["config"].as<std::string>();
     ReadConfigFile(file_name, design, file_values);
   }
-  const Sources sources(command_line, file_values, file_name);
-  try {
-    options.config = ResolveConfig(sources);
-    options.derived = Derive(options.config);
-  } catch (const InputError& e) {
-    throw sources.Relabel(e);
-  }
+  ResolveAndDerive(command_line, file_values, file_name, options);
 
   if (command_line.count("print-config") != 0) return Action::kPrintConfig;
   if (command_line.count("out") == 0 || command_line["out"].as<std::string>().empty()) {

@@ -31,6 +31,11 @@ Action ParseCommandLine(int argc, const char* const* argv, Options& options, std
 /// `energon-gen --config path --print-config`). Throws golden::InputError for a bad file.
 Options ParseConfigFile(const std::string& path);
 
+/// The text of a configuration file (e.g. ConfigFileText's, which the params header carries as
+/// kConfigText), resolved and checked by the same rules; `name` stands for the file in errors.
+/// Throws golden::InputError.
+Options ParseConfigText(const std::string& text, const std::string& name);
+
 /// "energon-gen 0.1.0 (manifest schema 2)".
 std::string VersionText();
 

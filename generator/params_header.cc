@@ -32,6 +32,20 @@ std::string RoundArray(const char* type, const char* name, const FuDerived& deri
 
 std::string Bool(bool value) { return value ? "true" : "false"; }
 
+// ConfigFileText as a C++ string literal, one line of the file per line of the header. Its
+// values hold no quotes or backslashes (numbers, on/off, rounds, [a-z0-9_] prefixes).
+std::string ConfigTextLiteral(const FuConfig& config, const FuDerived& derived) {
+  std::string literal;
+  const std::string text = ConfigFileText(config, derived);
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = text.find('\n', start);
+    literal += fmt::format("\n    \"{}\\n\"", text.substr(start, end - start));
+    start = end + 1;
+  }
+  return literal;
+}
+
 }  // namespace
 
 std::string ParamsHeader(const FuConfig& config, const FuDerived& derived) {
@@ -57,6 +71,10 @@ inline constexpr bool kMemBlackbox = {blackbox};  ///< memories are blackboxes
 inline constexpr std::string_view kRoundsText = "{rounds}";
 inline constexpr std::string_view kPrefix = "{prefix}";
 inline constexpr std::string_view kTopModule = "{top}";
+/// The resolved configuration as a configuration file (every key explicit): energon-gen's
+/// gen::ParseConfigText reads it back into the configuration this header was generated from
+/// and derives every value below with the generator's own code.
+inline constexpr std::string_view kConfigText ={config_text};
 
 // Derived.
 inline constexpr int kIdxW = {idx_w};  ///< key index: clog2(N_MAX)
@@ -81,7 +99,8 @@ inline constexpr int kTagW = {tag_w};  ///< query tag: max(1, clog2(kQuerySlots)
       fmt::arg("num_rounds", derived.num_rounds), fmt::arg("probes", Bool(config.probes)),
       fmt::arg("blackbox", Bool(config.mem_style == MemStyle::kBlackbox)),
       fmt::arg("rounds", golden::FormatRounds(config.rounds)), fmt::arg("prefix", derived.prefix),
-      fmt::arg("top", TopModule(derived)), fmt::arg("idx_w", derived.idx_w),
+      fmt::arg("top", TopModule(derived)),
+      fmt::arg("config_text", ConfigTextLiteral(config, derived)), fmt::arg("idx_w", derived.idx_w),
       fmt::arg("cnt_w", derived.cnt_w), fmt::arg("qidx_w", derived.qidx_w),
       fmt::arg("rows", derived.rows), fmt::arg("row_w", derived.row_w),
       fmt::arg("score_w", derived.score_w), fmt::arg("sum_w", derived.sum_w),

@@ -11,18 +11,6 @@ constexpr std::uint64_t kRspGapStream = 65;
 constexpr std::uint64_t kRspLatencyStream = 66;
 }  // namespace
 
-golden::AuTiming AuTimingOf(const FuShape& shape, int mem_latency) {
-  golden::AuTiming au;
-  au.au_lanes = shape.au_lanes;
-  au.pv_lanes = shape.pv_lanes;
-  au.fetch_rows = shape.fetch_rows;
-  au.div_groups = shape.div_groups;
-  au.div_latency = shape.div_latency;
-  au.query_slots = shape.query_slots;
-  au.mem_latency = mem_latency;
-  return au;
-}
-
 MemoryResponder::MemoryResponder(const FuShape& shape, PortTable& ports, int latency,
                                  std::optional<std::uint64_t> stall_seed,
                                  const StallProfile& profile)
@@ -53,9 +41,9 @@ void MemoryResponder::Drive(std::int64_t cycle, std::mt19937_64& scramble) {
     // Present the next response: its rows in the request's lanes, random bits elsewhere.
     presenting_ = true;
     const Request& r = queue_.front();
-    const int row_bits = 16 * shape_.d;
-    for (int lane = 0; lane < shape_.fetch_rows; ++lane) {
-      for (int t = 0; t < shape_.d; ++t) {
+    const int row_bits = 16 * shape_.config.d;
+    for (int lane = 0; lane < shape_.derived.au.fetch_rows; ++lane) {
+      for (int t = 0; t < shape_.config.d; ++t) {
         const int lsb = lane * row_bits + 16 * t;
         if (lane < static_cast<int>(r.keys.size())) {
           const auto key = static_cast<std::size_t>(r.keys[static_cast<std::size_t>(lane)]);
@@ -77,8 +65,9 @@ bool MemoryResponder::Sample(std::int64_t cycle, bool check, std::vector<Mismatc
     progress = true;
     Request r;
     const auto count = static_cast<int>(req_count_.Get());
-    for (int lane = 0; lane < count && lane < shape_.fetch_rows; ++lane) {
-      r.keys.push_back(static_cast<int>(req_index_.GetBits(lane * shape_.idx_w, shape_.idx_w)));
+    for (int lane = 0; lane < count && lane < shape_.derived.au.fetch_rows; ++lane) {
+      r.keys.push_back(
+          static_cast<int>(req_index_.GetBits(lane * shape_.derived.idx_w, shape_.derived.idx_w)));
     }
     bool in_range = !r.keys.empty();
     for (int key : r.keys) in_range = in_range && key < k_->rows;
@@ -138,36 +127,52 @@ std::string MemoryResponder::Pending() const {
 }
 
 AuStreams::AuStreams(const FuShape& shape, PortTable& ports)
-    : shape_(shape), au_(AuTimingOf(shape, 1)) {
-  const int idx = shape.idx_w;
+    : shape_(shape), au_(GoldenParamsOf(shape, 1).au) {
+  const int idx = shape.derived.idx_w;
+  const gen::AuDerived& au = shape.derived.au;
   requests_ = std::make_unique<StreamMonitor>(
-      "mem_req", ports, "mem_req_valid_o", "mem_req_ready_i",
-      std::vector<StreamField>{{"count", "mem_req_count_o"},
-                               {"index", "mem_req_index_o", false, shape.fetch_rows, idx}},
-      "count");
-  if (shape.probes) {
+      StreamSpec{.name = "mem_req",
+                 .valid_port = "mem_req_valid_o",
+                 .ready_port = "mem_req_ready_i",
+                 .fields = {{"count", "mem_req_count_o"},
+                            {"index", "mem_req_index_o", false, au.fetch_rows, idx}},
+                 .count_field = "count"},
+      ports);
+  if (shape.config.probes) {
     logits_ = std::make_unique<StreamMonitor>(
-        "au_logit", ports, "au_logit_valid_o", "au_logit_ready_i",
-        std::vector<StreamField>{
-            {"query", "au_logit_query_o"},
-            {"count", "au_logit_count_o"},
-            {"last", "au_logit_last_o"},
-            {"logit", "au_logit_logit_o", true, shape.au_lanes, shape.logit_w}},
-        "count");
+        StreamSpec{.name = "au_logit",
+                   .valid_port = "au_logit_valid_o",
+                   .ready_port = "au_logit_ready_i",
+                   .fields = {{"query", "au_logit_query_o"},
+                              {"count", "au_logit_count_o"},
+                              {"last", "au_logit_last_o"},
+                              {"logit", "au_logit_logit_o", true, au.au_lanes, au.logit_w}},
+                   .count_field = "count"},
+        ports);
     ps_ = std::make_unique<StreamMonitor>(
-        "au_p", ports, "au_p_valid_o", "au_p_ready_i",
-        std::vector<StreamField>{{"query", "au_p_query_o"},
-                                 {"count", "au_p_count_o"},
-                                 {"last", "au_p_last_o"},
-                                 {"p", "au_p_p_o", false, shape.pv_lanes, shape.p_w}},
-        "count");
+        StreamSpec{.name = "au_p",
+                   .valid_port = "au_p_valid_o",
+                   .ready_port = "au_p_ready_i",
+                   .fields = {{"query", "au_p_query_o"},
+                              {"count", "au_p_count_o"},
+                              {"last", "au_p_last_o"},
+                              {"p", "au_p_p_o", false, au.pv_lanes, au.p_w}},
+                   .count_field = "count"},
+        ports);
     zs_ = std::make_unique<StreamMonitor>(
-        "au_z", ports, "au_z_valid_o", "au_z_ready_i",
-        std::vector<StreamField>{{"query", "au_z_query_o"}, {"z", "au_z_z_o"}});
+        StreamSpec{.name = "au_z",
+                   .valid_port = "au_z_valid_o",
+                   .ready_port = "au_z_ready_i",
+                   .fields = {{"query", "au_z_query_o"}, {"z", "au_z_z_o"}}},
+        ports);
   }
   outputs_ = std::make_unique<StreamMonitor>(
-      "out", ports, "out_valid_o", "out_ready_i",
-      std::vector<StreamField>{{"query", "out_query_o"}, {"out", "out_data_o", true, shape.d, 16}});
+      StreamSpec{
+          .name = "out",
+          .valid_port = "out_valid_o",
+          .ready_port = "out_ready_i",
+          .fields = {{"query", "out_query_o"}, {"out", "out_data_o", true, shape.config.d, 16}}},
+      ports);
 }
 
 std::vector<StreamMonitor*> AuStreams::monitors() {

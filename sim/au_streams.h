@@ -90,7 +90,4 @@ class AuStreams {
   std::unique_ptr<StreamMonitor> requests_, logits_, ps_, zs_, outputs_;
 };
 
-/// The AU schedule parameters of a shape, with the memory latency of a run.
-golden::AuTiming AuTimingOf(const FuShape& shape, int mem_latency);
-
 }  // namespace energon::sim

@@ -8,8 +8,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include "generator/config_text.h"
 #include "generator/gen_options.h"
-#include "generator/rtl_design.h"
 #include "golden/errors.h"
 #include "golden/files.h"
 #include "golden/npy.h"
@@ -34,20 +34,18 @@ long long ParseWhole(const std::string& option, const std::string& text, long lo
   return value;
 }
 
-// The configuration the file describes must be the one this program was built for.
+// The configuration the file describes must be the one this program was built for: the same
+// resolved configuration (every key, as energon-gen resolves it).
 void CheckConfig(const std::string& path, const FuShape& shape) {
   const gen::Options parsed = gen::ParseConfigFile(path);
-  const gen::FuConfig& c = parsed.config;
-  const bool same = parsed.derived.prefix == shape.prefix && c.d == shape.d &&
-                    c.n_max == shape.n_max && c.fu_lanes == shape.lanes &&
-                    c.rounds == shape.rounds && c.probes == shape.probes;
-  if (!same) {
+  if (gen::ConfigFileText(parsed.config, parsed.derived) !=
+      gen::ConfigFileText(shape.config, shape.derived)) {
     throw InputError(
         "--config",
         fmt::format("{} describes the accelerator {} but this energon-cosim was built for {} "
                     "({}); run scripts/cosim --config {}, which builds the model "
                     "for it",
-                    path, parsed.derived.prefix, shape.prefix, shape.name, path));
+                    path, parsed.derived.prefix, shape.derived.prefix, shape.name, path));
   }
 }
 
@@ -58,12 +56,32 @@ std::string Quote(const std::string& arg) {
   return quoted + "'";
 }
 
+// The output rows as an int16 .npy of shape [heads, queries, D]; a row the RTL never produced
+// (a failed run) is written as zeros.
+void WriteOutputs(const std::string& path, const CosimResult& result, const FuShape& shape) {
+  std::size_t queries = 0;
+  for (const auto& head : result.outputs) queries = std::max(queries, head.size());
+  const auto d = static_cast<std::size_t>(shape.config.d);
+  std::vector<std::int16_t> values(result.outputs.size() * queries * d, 0);
+  for (std::size_t h = 0; h < result.outputs.size(); ++h) {
+    for (std::size_t i = 0; i < result.outputs[h].size(); ++i) {
+      const std::vector<std::int64_t>& row = result.outputs[h][i];
+      for (std::size_t t = 0; t < row.size() && t < d; ++t) {
+        values[(h * queries + i) * d + t] = static_cast<std::int16_t>(row[t]);
+      }
+    }
+  }
+  const std::vector<std::size_t> dims = {result.outputs.size(), queries, d};
+  golden::WriteNpy(path, dims, values);
+}
+
 }  // namespace
 
 Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape, Options& options,
                         std::string& text) {
   po::options_description desc(fmt::format(
-      "energon-cosim: the Verilator model of one generated accelerator ({}) driven cycle by cycle and "
+      "energon-cosim: the Verilator model of one generated accelerator ({}) driven cycle by cycle "
+      "and "
       "checked against the golden model (docs/cosim.md). Normally run through scripts/cosim, "
       "which builds this program for the configuration.\n\n"
       "Usage:\n"
@@ -71,7 +89,7 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
       "  energon-cosim --config FILE [--synthetic n=64,seed=2] [options]\n\n"
       "Exit status: 0 everything matched, 1 mismatch, 2 bad input, 3 internal error.\n\n"
       "Options",
-      shape.prefix));
+      shape.derived.prefix));
   std::string alpha, synthetic, stall_seed, reset_seed, window, watchdog, latency;
   bool no_check = false;
   desc.add_options()("help", "print this help and exit")("version", "print the version and exit")(
@@ -116,7 +134,7 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
     return Action::kHelp;
   }
   if (vm.count("version") != 0) {
-    text = fmt::format("energon-cosim {} for {} ({})\n", ENERGON_VERSION, shape.prefix,
+    text = fmt::format("energon-cosim {} for {} ({})\n", ENERGON_VERSION, shape.derived.prefix,
                        shape.build_flags);
     return Action::kVersion;
   }
@@ -143,13 +161,15 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
       }
     }
   } else {
-    options.synthetic = golden::ParseSyntheticSpec(
-        fmt::format("n={},d={}{}{}", shape.n_max, shape.d, synthetic.empty() ? "" : ",", synthetic),
-        "--synthetic");
+    options.synthetic =
+        golden::ParseSyntheticSpec(fmt::format("n={},d={}{}{}", shape.config.n_max, shape.config.d,
+                                               synthetic.empty() ? "" : ",", synthetic),
+                                   "--synthetic");
   }
   options.cosim.run.alpha =
-      alpha.empty() ? std::vector<int>(static_cast<std::size_t>(shape.num_rounds), 0)
-                    : golden::ParseAlphas(alpha, static_cast<std::size_t>(shape.num_rounds));
+      alpha.empty()
+          ? std::vector<int>(static_cast<std::size_t>(shape.derived.num_rounds), 0)
+          : golden::ParseAlphas(alpha, static_cast<std::size_t>(shape.derived.num_rounds));
   if (vm.count("n-keys") != 0 && options.cosim.run.n_keys < 1) {
     throw InputError("--n-keys",
                      fmt::format("n_k = {}; give at least 1 key", options.cosim.run.n_keys));
@@ -192,42 +212,7 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
 }
 
 FuShape ShapeOfConfig(const std::string& path) {
-  const gen::Options parsed = gen::ParseConfigFile(path);
-  const gen::FuConfig& c = parsed.config;
-  const gen::FuDerived& d = parsed.derived;
-  FuShape s;
-  s.name = std::filesystem::path(path).stem().string();
-  s.prefix = d.prefix;
-  s.top = gen::TopModule(d);
-  s.d = c.d;
-  s.n_max = c.n_max;
-  s.lanes = c.fu_lanes;
-  s.num_rounds = d.num_rounds;
-  s.probes = c.probes;
-  s.rounds = c.rounds;
-  s.idx_w = d.idx_w;
-  s.cnt_w = d.cnt_w;
-  s.qidx_w = d.qidx_w;
-  s.score_w = d.score_w;
-  s.sum_w = d.sum_w;
-  s.lane_cnt_w = d.lane_cnt_w;
-  s.div_cycles = d.div_cycles;
-  s.au_lanes = d.au.au_lanes;
-  s.pv_lanes = d.au.pv_lanes;
-  s.fetch_rows = d.au.fetch_rows;
-  s.fx = d.au.fx;
-  s.pb = d.au.pb;
-  s.logit_w = d.au.logit_w;
-  s.p_w = d.au.p_w;
-  s.z_w = d.au.z_w;
-  s.acnt_w = d.au.acnt_w;
-  s.pcnt_w = d.au.pcnt_w;
-  s.fcnt_w = d.au.fcnt_w;
-  s.div_groups = d.au.div_groups;
-  s.div_latency = d.au.div_latency;
-  s.query_slots = d.query_slots;
-  for (const gen::RoundDerived& round : d.rounds) s.round_div_cycles.push_back(round.div_cycles);
-  return s;
+  return ShapeOf(std::filesystem::path(path).stem().string(), gen::ParseConfigFile(path));
 }
 
 int CheckArgumentsMain(int argc, const char* const* argv) {
@@ -271,7 +256,7 @@ int Run(const Options& options, const DutModel& model, std::ostream& out) {
     fmt::print(out, "\n{}", FormatMismatchReport(result, model.shape, options.cosim, label));
   if (!options.output_path.empty()) {
     golden::WriteOutputsNpy(options.output_path, result.outputs,
-                            static_cast<std::size_t>(model.shape.d));
+                            static_cast<std::size_t>(model.shape.config.d));
   }
   if (!options.report_path.empty()) {
     golden::WriteFileAtomically(options.report_path,

@@ -13,7 +13,7 @@
 #include "golden/fu_timing.h"
 #include "sim/au_streams.h"
 #include "sim/fu_ports.h"
-#include "sim/scoreboard.h"
+#include "sim/fu_streams.h"
 
 namespace energon::sim {
 namespace {
@@ -30,23 +30,23 @@ constexpr std::uint64_t kKloadStream = 1;
 constexpr std::uint64_t kQueryStream = 2;
 constexpr std::uint64_t kOrderStream = 3;
 constexpr std::uint64_t kScrambleStream = 4;
-constexpr std::uint64_t kRowReadyStream = 16;
-constexpr std::uint64_t kSurvReadyStream = 32;
-constexpr std::uint64_t kAuReadyStream = 48;
+
+// The stall stream number of an output stream's ready: FNV-1a of its name, so a stream added
+// or removed leaves the stalls of every other stream as they were.
+std::uint64_t ReadyStream(const std::string& name) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (char c : name) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
 
 // The cycles (inclusive) of a run to trace.
 struct TraceWindow {
   std::string path;
   std::int64_t first = 0;
   std::int64_t last = 0;
-};
-
-// Stability of one output stream while it is stalled: valid stays up and the transfer does not
-// change until ready (docs/fu-microarchitecture.md: valid never waits on ready).
-template <typename Sample>
-struct HeldTransfer {
-  bool held = false;
-  Sample sample{};
 };
 
 class Session {
@@ -58,41 +58,36 @@ class Session {
         options_(options),
         window_(window),
         timed_(!options.stall_seed.has_value()),
+        golden_(GoldenParamsOf(model.shape, options.mem_latency)),
         dut_(model.make(DutOptions{options.reset_seed, window != nullptr})),
         ports_(model.shape, dut_->ports()),
-        board_(model.shape, static_cast<int>(workload.heads.size())),
+        fu_(model.shape, dut_->ports()),
         au_(model.shape, dut_->ports()),
         memory_(model.shape, dut_->ports(), options.mem_latency, options.stall_seed,
                 options.stall_profile),
-        scramble_(DeriveSeed(options.reset_seed, kScrambleStream)),
-        row_held_(static_cast<std::size_t>(shape_.num_rounds)),
-        surv_held_(static_cast<std::size_t>(shape_.num_rounds)),
-        surv_sample_(static_cast<std::size_t>(shape_.num_rounds)) {
+        scramble_(DeriveSeed(options.reset_seed, kScrambleStream)) {
+    monitors_ = fu_.monitors();
+    for (StreamMonitor* monitor : au_.monitors()) monitors_.push_back(monitor);
+    ready_stalls_.resize(monitors_.size());
     if (options.stall_seed) {
       const std::uint64_t seed = *options.stall_seed;
       kload_gaps_ = StallGenerator(DeriveSeed(seed, kKloadStream), options.stall_profile);
       query_gaps_ = StallGenerator(DeriveSeed(seed, kQueryStream), options.stall_profile);
       order_rng_.seed(DeriveSeed(seed, kOrderStream));
-      for (int r = 0; r < shape_.num_rounds; ++r) {
-        const auto ur = static_cast<std::uint64_t>(r);
-        row_stalls_.emplace_back(DeriveSeed(seed, kRowReadyStream + ur), options.stall_profile);
-        surv_stalls_.emplace_back(DeriveSeed(seed, kSurvReadyStream + ur), options.stall_profile);
+      for (std::size_t i = 0; i < monitors_.size(); ++i) {
+        if (monitors_[i]->input()) continue;
+        ready_stalls_[i] = StallGenerator(DeriveSeed(seed, ReadyStream(monitors_[i]->name())),
+                                          options.stall_profile);
       }
-      for (std::size_t i = 0; i < au_.monitors().size(); ++i) {
-        au_stalls_.emplace_back(DeriveSeed(seed, kAuReadyStream + i), options.stall_profile);
-      }
-    } else {
-      row_stalls_.resize(static_cast<std::size_t>(shape_.num_rounds));
-      surv_stalls_.resize(static_cast<std::size_t>(shape_.num_rounds));
-      au_stalls_.resize(au_.monitors().size());
     }
-    watchdog_ =
-        options.watchdog_cycles > 0
-            ? options.watchdog_cycles
-            : 2000 + 16 * (shape_.n_max / shape_.lanes + shape_.div_cycles + 8) * shape_.num_rounds;
-    const golden::HwParams hw{shape_.rounds, shape_.fx, shape_.pb};
+    watchdog_ = options.watchdog_cycles > 0
+                    ? options.watchdog_cycles
+                    : 2000 + 16 *
+                                 (shape_.config.n_max / shape_.config.fu_lanes +
+                                  shape_.derived.div_cycles + 8) *
+                                 shape_.derived.num_rounds;
     for (const golden::Head& head : workload.heads) {
-      const golden::GoldenHead golden_head(head, hw, options.run);
+      const golden::GoldenHead golden_head(head, golden_.hw, options.run);
       HeadPlan plan;
       plan.scale = golden_head.scale();
       for (int i = 0; i < head.q.codes.rows; ++i) {
@@ -110,7 +105,7 @@ class Session {
       candidates.push_back(plan.num_candidates);
     }
     double c0 = 0.0;
-    std::vector<double> kept(static_cast<std::size_t>(shape_.num_rounds), 0.0);
+    std::vector<double> kept(static_cast<std::size_t>(shape_.derived.num_rounds), 0.0);
     for (std::size_t h = 0; h < results.size(); ++h) {
       for (std::size_t k = 0; k < results[h].size(); ++k) {
         c0 += candidates[h][k];
@@ -123,8 +118,7 @@ class Session {
     const double nq = std::max(1, result_.queries);
     result_.candidates_per_query = c0 / nq;
     result_.survivors_per_query = kept.empty() ? 0.0 : kept.back() / nq;
-    result_.stage_loads =
-        golden::StageLoads(Timing(), AuTimingOf(shape_, options.mem_latency), results, candidates);
+    result_.stage_loads = golden::StageLoads(golden_.fu, golden_.au, results, candidates);
     result_.heads = static_cast<int>(workload.heads.size());
     result_.timed = timed_;
     result_.watchdog_cycles = watchdog_;
@@ -158,18 +152,13 @@ class Session {
     dut_->Final();
     result_.mismatches = std::move(mismatches_);
     result_.passed = result_.mismatches.empty();
-    result_.transfers_checked = board_.transfers_checked();
-    for (StreamMonitor* monitor : au_.monitors()) result_.transfers_checked += monitor->checked();
+    for (StreamMonitor* monitor : monitors_) result_.transfers_checked += monitor->checked();
     result_.rows_fetched = memory_.rows_fetched();
     return result_;
   }
 
  private:
   enum class Phase { kLoad, kQueries, kDrain, kDone };
-
-  golden::FuTiming Timing() const {
-    return golden::FuTiming{shape_.lanes, shape_.round_div_cycles};
-  }
 
   struct HeadPlan {
     golden::SoftmaxScale scale;
@@ -239,13 +228,13 @@ class Session {
     outputs_seen_ = 0;
     std::vector<golden::AccelQueryTiming> timing;
     if (timed_) {
-      timing = golden::PredictAccelTiming(Timing(), AuTimingOf(shape_, options_.mem_latency),
-                                          plan.results, plan.num_candidates, head_first_query_);
+      timing = golden::PredictAccelTiming(golden_.fu, golden_.au, plan.results, plan.num_candidates,
+                                          head_first_query_);
     }
     if (options_.check) {
       for (std::size_t k = 0; k < plan.results.size(); ++k) {
-        board_.Expect(static_cast<int>(h), plan.results[k], plan.num_candidates[k],
-                      timed_ ? &timing[k].fu : nullptr);
+        fu_.Expect(static_cast<int>(h), plan.results[k], plan.num_candidates[k],
+                   timed_ ? &timing[k].fu : nullptr);
         au_.Expect(static_cast<int>(h), plan.results[k], timed_ ? &timing[k].au : nullptr);
         if (timed_) memory_.ExpectResponses(timing[k].au.response);
       }
@@ -281,13 +270,9 @@ class Session {
     }
     ports_.SetQueryValid(query_valid_);
     query_scramble_ = false;
-    for (int r = 1; r <= shape_.num_rounds; ++r) {
-      const auto ri = static_cast<std::size_t>(r - 1);
-      if (ports_.has_row_probe(r)) ports_.SetRowReady(r, !row_stalls_[ri].Next());
-      if (ports_.has_surv(r)) ports_.SetSurvReady(r, !surv_stalls_[ri].Next());
+    for (std::size_t i = 0; i < monitors_.size(); ++i) {
+      monitors_[i]->SetReady(!ready_stalls_[i].Next());
     }
-    const std::vector<StreamMonitor*> monitors = au_.monitors();
-    for (std::size_t i = 0; i < monitors.size(); ++i) monitors[i]->SetReady(!au_stalls_[i].Next());
     memory_.Drive(cycle, scramble_);
   }
 
@@ -329,46 +314,14 @@ class Session {
     }
     if (query_valid_ && ports_.query_ready()) {
       progress = true;
-      if (options_.check) board_.OnQueryAccept(cycle, static_cast<int>(query_pos_), mismatches_);
       ++query_pos_;
       query_valid_ = false;
       query_wait_ = query_gaps_.Gap();
       query_scramble_ = true;
       if (query_pos_ == static_cast<std::size_t>(head.q.codes.rows)) phase_ = Phase::kDrain;
     }
-    for (int r = 1; r <= shape_.num_rounds; ++r) {
-      const auto ri = static_cast<std::size_t>(r - 1);
-      if (ports_.has_row_probe(r)) {
-        const bool valid = ports_.row_valid(r);
-        const bool ready = !row_stalls_[ri].stalled_now();
-        if (options_.check) {
-          CheckHeld(cycle, ri, true, valid, ready, row_held_[ri],
-                    [&] { return ports_.ReadRow(r); });
-        }
-        if (valid && ready) {
-          progress = true;
-          if (options_.check) board_.OnRow(r, ports_.ReadRow(r), cycle, mismatches_);
-        }
-      }
-      if (ports_.has_surv(r)) {
-        const bool valid = ports_.surv_valid(r);
-        const bool ready = !surv_stalls_[ri].stalled_now();
-        SurvSample& sample = surv_sample_[ri];
-        if (options_.check) {
-          CheckHeld(cycle, ri, false, valid, ready, surv_held_[ri], [&] {
-            ports_.ReadSurv(r, sample);
-            return sample;
-          });
-        }
-        if (valid && ready) {
-          progress = true;
-          ports_.ReadSurv(r, sample);
-          if (options_.check) board_.OnSurv(r, sample, cycle, mismatches_);
-        }
-      }
-    }
     const bool multi_head = workload_.heads.size() > 1;
-    for (StreamMonitor* monitor : au_.monitors()) {
+    for (StreamMonitor* monitor : monitors_) {
       const bool valid = monitor->valid() && monitor->ready();
       if (options_.check) {
         if (monitor->Sample(cycle, multi_head, mismatches_)) progress = true;
@@ -382,75 +335,17 @@ class Session {
     }
     if (memory_.Sample(cycle, options_.check && timed_, mismatches_)) progress = true;
     if (timed_ && options_.check) {
-      const std::size_t first = mismatches_.size();
-      for (StreamMonitor* monitor : au_.monitors())
-        monitor->CheckDue(cycle, multi_head, mismatches_);
+      for (StreamMonitor* monitor : monitors_) monitor->CheckDue(cycle, multi_head, mismatches_);
       memory_.CheckDue(cycle, mismatches_);
-      board_.CheckDue(cycle, mismatches_);
-      for (std::size_t i = first; i < mismatches_.size(); ++i)
-        mismatches_[i].actual += Handshake(mismatches_[i].stream);
     }
     return progress;
   }
 
-  // " (valid 0, ready 1)" of a stream, for reports of transfers that did not happen.
-  std::string Handshake(const std::string& stream) const {
-    if (stream == "query") {
-      return fmt::format(" (query_valid_i {}, query_ready_o {})", query_valid_ ? 1 : 0,
-                         ports_.query_ready() ? 1 : 0);
-    }
-    for (int r = 1; r <= shape_.num_rounds; ++r) {
-      const auto ri = static_cast<std::size_t>(r - 1);
-      if (stream == fmt::format("r{}_row", r)) {
-        return fmt::format(" (valid {}, ready {})", ports_.row_valid(r) ? 1 : 0,
-                           row_stalls_[ri].stalled_now() ? 0 : 1);
-      }
-      if (stream == fmt::format("r{}_surv", r)) {
-        return fmt::format(" (valid {}, ready {})", ports_.surv_valid(r) ? 1 : 0,
-                           surv_stalls_[ri].stalled_now() ? 0 : 1);
-      }
-    }
-    return "";
-  }
-
-  // Valid and the transfer stay while a stream is stalled (round index `ri`, row or surv).
-  template <typename Sample, typename Read>
-  void CheckHeld(std::int64_t cycle, std::size_t ri, bool row, bool valid, bool ready,
-                 HeldTransfer<Sample>& held, Read read) {
-    if (held.held) {
-      const auto report = [&](const char* expected, const char* actual, std::string detail) {
-        Mismatch m = Protocol(cycle, fmt::format("r{}_{}", ri + 1, row ? "row" : "surv"),
-                              "stability", expected, actual, std::move(detail));
-        m.query = static_cast<int>(held.sample.query);
-        m.round = static_cast<int>(ri + 1);
-        mismatches_.push_back(m);
-      };
-      if (!valid) {
-        report("valid held until ready (it was stalled last cycle)", "valid 0",
-               fmt::format("  stalled     {}", Format(held.sample)));
-      } else {
-        const Sample now = read();
-        if (!SameTransfer(now, held.sample)) {
-          report(
-              "the stalled transfer unchanged", "a different transfer",
-              fmt::format("  last cycle  {}\n  this cycle  {}", Format(held.sample), Format(now)));
-        }
-      }
-    }
-    held.held = valid && !ready;
-    if (held.held) held.sample = read();
-  }
-
-  static bool SameTransfer(const RowSample& a, const RowSample& b) { return a == b; }
-  static bool SameTransfer(const SurvSample& a, const SurvSample& b) { return a.SameTransfer(b); }
-  static std::string Format(const RowSample& s) { return FormatRow(s); }
-  static std::string Format(const SurvSample& s) { return FormatBeat(s); }
-
   // After the transfers of `cycle` in the drain phase: the head is finished when every
   // expected transfer happened and the FU is idle.
   void Drain(std::int64_t cycle) {
-    const bool outputs_done = options_.check ? board_.Done() && AuDone()
-                                             : outputs_seen_ == workload_.heads[head_].q.codes.rows;
+    const bool outputs_done =
+        options_.check ? MonitorsDone() : outputs_seen_ == workload_.heads[head_].q.codes.rows;
     if (!outputs_done) {
       drain_done_since_ = -1;
       // An FU that went idle with transfers still expected will not send them.
@@ -479,16 +374,16 @@ class Session {
     }
   }
 
-  bool AuDone() {
-    for (StreamMonitor* monitor : au_.monitors()) {
+  bool MonitorsDone() {
+    for (StreamMonitor* monitor : monitors_) {
       if (!monitor->Done()) return false;
     }
     return memory_.Done() && memory_.idle();
   }
 
   std::string Pending() {
-    std::string text = board_.Pending();
-    for (StreamMonitor* monitor : au_.monitors()) text += monitor->Pending();
+    std::string text;
+    for (StreamMonitor* monitor : monitors_) text += monitor->Pending();
     return text + memory_.Pending();
   }
 
@@ -535,10 +430,13 @@ class Session {
   const CosimOptions& options_;
   const TraceWindow* window_;
   bool timed_;
+  gen::GoldenParams golden_;
   std::unique_ptr<Dut> dut_;
   FuPorts ports_;
-  Scoreboard board_;
+  FuStreams fu_;
   AuStreams au_;
+  std::vector<StreamMonitor*> monitors_;      // every stream: the FU's, then the AU's
+  std::vector<StallGenerator> ready_stalls_;  // per monitor: its ready (outputs only)
   MemoryResponder memory_;
   std::vector<HeadPlan> plans_;
   CosimResult result_;
@@ -546,7 +444,6 @@ class Session {
   std::int64_t watchdog_ = 0;
 
   StallGenerator kload_gaps_, query_gaps_;
-  std::vector<StallGenerator> row_stalls_, surv_stalls_;
   std::mt19937_64 order_rng_;
   std::mt19937_64 scramble_;
 
@@ -566,10 +463,6 @@ class Session {
   std::int64_t last_transfer_ = 0;
   std::int64_t drain_done_since_ = -1;
   std::int64_t idle_since_ = -1;
-  std::vector<HeldTransfer<RowSample>> row_held_;
-  std::vector<HeldTransfer<SurvSample>> surv_held_;
-  std::vector<SurvSample> surv_sample_;
-  std::vector<StallGenerator> au_stalls_;
   int outputs_seen_ = 0;   // of the current head
   int outputs_total_ = 0;  // of the run
 };
@@ -584,25 +477,27 @@ std::int64_t TraceTimeOfCycle(std::int64_t cycle) {
 void ValidateWorkload(const FuShape& shape, const golden::Workload& workload,
                       const golden::RunParams& run) {
   if (workload.heads.empty()) throw golden::InputError("workload", "has no heads");
-  if (workload.dim() != shape.d) {
-    throw golden::InputError(
-        "workload", fmt::format("D = {} but configuration {} has D = {}; give a workload with "
-                                "{} columns (--synthetic d={})",
-                                workload.dim(), shape.name, shape.d, shape.d, shape.d));
-  }
-  if (workload.num_keys() > shape.n_max) {
+  if (workload.dim() != shape.config.d) {
     throw golden::InputError(
         "workload",
-        fmt::format("K has {} rows but configuration {} holds N_MAX = {} keys; give "
-                    "at most {} keys (--synthetic n={})",
-                    workload.num_keys(), shape.name, shape.n_max, shape.n_max, shape.n_max));
+        fmt::format("D = {} but configuration {} has D = {}; give a workload with "
+                    "{} columns (--synthetic d={})",
+                    workload.dim(), shape.name, shape.config.d, shape.config.d, shape.config.d));
   }
-  const std::int64_t max_queries = std::int64_t{1} << shape.qidx_w;
+  if (workload.num_keys() > shape.config.n_max) {
+    throw golden::InputError(
+        "workload", fmt::format("K has {} rows but configuration {} holds N_MAX = {} keys; give "
+                                "at most {} keys (--synthetic n={})",
+                                workload.num_keys(), shape.name, shape.config.n_max,
+                                shape.config.n_max, shape.config.n_max));
+  }
+  const std::int64_t max_queries = std::int64_t{1} << shape.derived.qidx_w;
   if (workload.num_queries() > max_queries) {
     throw golden::InputError(
-        "workload", fmt::format("Q has {} rows but query indices have {} bits; give at most {} "
-                                "queries (--synthetic nq={})",
-                                workload.num_queries(), shape.qidx_w, max_queries, max_queries));
+        "workload",
+        fmt::format("Q has {} rows but query indices have {} bits; give at most {} "
+                    "queries (--synthetic nq={})",
+                    workload.num_queries(), shape.derived.qidx_w, max_queries, max_queries));
   }
   if (workload.num_queries() < 1) {
     throw golden::InputError("workload", "Q has no rows; give at least one query");
@@ -612,7 +507,7 @@ void ValidateWorkload(const FuShape& shape, const golden::Workload& workload,
                              fmt::format("n_k = {} but K has {} rows; use 1 to {}", run.n_keys,
                                          workload.num_keys(), workload.num_keys()));
   }
-  golden::ValidateAlphas(run.alpha, static_cast<std::size_t>(shape.num_rounds));
+  golden::ValidateAlphas(run.alpha, static_cast<std::size_t>(shape.derived.num_rounds));
 }
 
 CosimResult RunCosim(const DutModel& model, const golden::Workload& workload,
@@ -621,8 +516,7 @@ CosimResult RunCosim(const DutModel& model, const golden::Workload& workload,
   CosimResult result = Session(model, workload, options, nullptr).Run();
   if (result.passed) {
     result.accuracy = golden::MeasureOutputs(
-        workload, golden::HwParams{model.shape.rounds, model.shape.fx, model.shape.pb}, options.run,
-        result.outputs);
+        workload, GoldenParamsOf(model.shape, options.mem_latency).hw, options.run, result.outputs);
   }
   if (result.passed || options.trace_path.empty()) return result;
   const std::int64_t at = result.mismatches.front().cycle;

@@ -1,8 +1,9 @@
 #pragma once
 // The device under test as the harness core sees it: the shape of one generated accelerator
-// (its params header, as numbers), and an abstract model that evaluates, keeps time, traces and
-// exposes its ports by name. One Verilated configuration implements Dut through the template
-// in sim/verilated_dut.h; the core (drivers, monitors, scoreboard) never includes Verilator.
+// (its configuration and derived values, as energon-gen computes them), and an abstract model
+// that evaluates, keeps time, traces and exposes its ports by name. One Verilated
+// configuration implements Dut through the template in sim/verilated_dut.h; the core (drivers,
+// stream monitors) never includes Verilator.
 
 #include <cstdint>
 #include <functional>
@@ -10,51 +11,36 @@
 #include <string>
 #include <vector>
 
-#include "golden/rounds.h"
+#include "generator/fu_config.h"
+#include "generator/gen_options.h"
+#include "generator/golden_params.h"
 #include "sim/port.h"
 
 namespace energon::sim {
 
-/// One generated accelerator configuration (FU and AU): the chosen parameters and the derived
-/// widths of its params header (docs/fu-microarchitecture.md, docs/au-microarchitecture.md),
-/// plus how this model was built.
+/// One generated accelerator configuration (FU and AU) and how this model of it was built.
+/// The configuration and every derived width and count are energon-gen's own FuConfig and
+/// FuDerived (generator/fu_config.h), never copied field by field: a model reads them back
+/// from its params header's kConfigText (ShapeOfConfigText), energon-cosim-args from the
+/// configuration file (cli::ShapeOfConfig), both with the generator's parser and Derive().
 struct FuShape {
-  std::string name;    ///< the build's name, e.g. "default" or "fault_compare_gt"
-  std::string prefix;  ///< module prefix, e.g. "energon_d64_n512_l16_r4x2_4x4_"
-  std::string top;     ///< top module, <prefix>fu_top
-  int d = 64;
-  int n_max = 512;
-  int lanes = 16;
-  int num_rounds = 2;
-  bool probes = true;
-  std::vector<golden::RoundWidths> rounds;
-  int idx_w = 9;
-  int cnt_w = 10;
-  int qidx_w = 16;
-  int score_w = 14;
-  int sum_w = 24;
-  int lane_cnt_w = 5;
-  int div_cycles = 13;                 ///< quotient bits of the widest round's divider
-  std::vector<int> round_div_cycles;   ///< per round: threshold divider cycles (kRoundDivCycles)
-  // The attention unit.
-  int au_lanes = 4;
-  int pv_lanes = 4;
-  int fetch_rows = 4;
-  int fx = 8;
-  int pb = 15;
-  int logit_w = 38;
-  int p_w = 16;
-  int z_w = 25;
-  int acnt_w = 3;
-  int pcnt_w = 3;
-  int fcnt_w = 3;
-  int div_groups = 4;
-  int div_latency = 18;
-  int query_slots = 10;     ///< query store slots (queries before the logit stage ends)
+  std::string name;         ///< the build's name, e.g. "default" or "fault_compare_gt"
+  gen::FuConfig config;     ///< as resolved by energon-gen
+  gen::FuDerived derived;   ///< gen::Derive(config); derived.prefix is the module prefix
   bool traced = false;      ///< compiled with --trace-fst
   std::string fault;        ///< the fault injected into the RTL (test builds), or empty
   std::string build_flags;  ///< the Verilator command-line flags the model was built with
 };
+
+/// The shape of a configuration energon-gen parsed and derived, named `name`.
+FuShape ShapeOf(std::string name, gen::Options parsed);
+
+/// The shape of the configuration file text `text` (e.g. a params header's kConfigText),
+/// parsed and derived by energon-gen's rules, named `name`. Throws golden::InputError.
+FuShape ShapeOfConfigText(std::string name, const std::string& text);
+
+/// What the golden model and its timing model take from `shape`, with a run's memory latency.
+gen::GoldenParams GoldenParamsOf(const FuShape& shape, int mem_latency);
 
 /// How to create one model instance.
 struct DutOptions {

@@ -7,15 +7,6 @@
 
 namespace energon::sim {
 
-bool SurvSample::SameTransfer(const SurvSample& other) const {
-  if (query != other.query || count != other.count || last != other.last) return false;
-  const auto lanes = static_cast<std::size_t>(std::max(0, count));
-  for (std::size_t l = 0; l < lanes && l < index.size() && l < other.index.size(); ++l) {
-    if (index[l] != other.index[l] || score[l] != other.score[l]) return false;
-  }
-  return true;
-}
-
 FuPorts::FuPorts(const FuShape& shape, PortTable& ports) : shape_(shape) {
   const auto input = [&](const char* name) {
     PortRef port = ports.Find(name);
@@ -29,11 +20,11 @@ FuPorts::FuPorts(const FuShape& shape, PortTable& ports) : shape_(shape) {
   cfg_alpha_ = input("cfg_alpha_i");
   cfg_scale_m_ = input("cfg_scale_m_i");
   cfg_scale_e_ = input("cfg_scale_e_i");
-  for (const char* name : {"mem_req_ready_i", "mem_rsp_valid_i", "mem_rsp_k_i", "mem_rsp_v_i",
-                           "out_ready_i"}) {
+  for (const char* name :
+       {"mem_req_ready_i", "mem_rsp_valid_i", "mem_rsp_k_i", "mem_rsp_v_i", "out_ready_i"}) {
     input(name);
   }
-  if (shape.probes) {
+  if (shape.config.probes) {
     for (const char* name : {"au_logit_ready_i", "au_p_ready_i", "au_z_ready_i"}) input(name);
   }
   kload_valid_ = input("kload_valid_i");
@@ -45,33 +36,14 @@ FuPorts::FuPorts(const FuShape& shape, PortTable& ports) : shape_(shape) {
   kload_ready_ = ports.Find("kload_ready_o");
   query_ready_ = ports.Find("query_ready_o");
   idle_ = ports.Find("idle_o");
-  for (int r = 1; r <= shape.num_rounds; ++r) {
-    RoundPorts round;
-    const auto name = [r](const char* field) { return fmt::format("r{}_{}", r, field); };
-    if (shape.probes) {
-      round.row_valid = ports.Find(name("row_valid_o"));
-      round.row_ready = input(name("row_ready_i").c_str());
-      round.row_query = ports.Find(name("row_query_o"));
-      round.row_m = ports.Find(name("row_m_o"));
-      round.row_sum = ports.Find(name("row_sum_o"));
-      round.row_max = ports.Find(name("row_max_o"));
-      round.row_min = ports.Find(name("row_min_o"));
-      round.row_t = ports.Find(name("row_t_o"));
-    }
-    if (shape.probes) {
-      round.surv_valid = ports.Find(name("surv_valid_o"));
-      round.surv_ready = input(name("surv_ready_i").c_str());
-      round.surv_query = ports.Find(name("surv_query_o"));
-      round.surv_count = ports.Find(name("surv_count_o"));
-      round.surv_last = ports.Find(name("surv_last_o"));
-      round.surv_index = ports.Find(name("surv_index_o"));
-      round.surv_score = ports.Find(name("surv_score_o"));
-    }
-    rounds_.push_back(round);
+  // The probe streams' ready inputs (their monitors drive them), cleared with the rest.
+  for (int r = 1; r <= shape.derived.num_rounds && shape.config.probes; ++r) {
+    for (const char* field : {"row_ready_i", "surv_ready_i"})
+      input(fmt::format("r{}_{}", r, field).c_str());
   }
-  if (kload_data_.width() != 16 * shape.d || query_data_.width() != 16 * shape.d) {
-    throw std::logic_error(
-        fmt::format("kload_data_i is {} bits, not 16 D = {}", kload_data_.width(), 16 * shape.d));
+  if (kload_data_.width() != 16 * shape.config.d || query_data_.width() != 16 * shape.config.d) {
+    throw std::logic_error(fmt::format("kload_data_i is {} bits, not 16 D = {}",
+                                       kload_data_.width(), 16 * shape.config.d));
   }
 }
 
@@ -83,7 +55,7 @@ void FuPorts::SetConfig(int n_keys, bool causal, std::span<const int> alpha) {
   cfg_n_keys_.Set(static_cast<std::uint64_t>(n_keys));
   cfg_causal_.SetBool(causal);
   // A_r is a two's complement field of width / R bits, round 1 in the low bits.
-  const int field = cfg_alpha_.width() / shape_.num_rounds;
+  const int field = cfg_alpha_.width() / shape_.derived.num_rounds;
   for (std::size_t r = 0; r < alpha.size(); ++r) {
     cfg_alpha_.SetBits(static_cast<int>(r) * field, field, static_cast<std::uint64_t>(alpha[r]));
   }
@@ -116,34 +88,6 @@ void FuPorts::ScrambleKload(std::mt19937_64& rng) {
 void FuPorts::ScrambleQuery(std::mt19937_64& rng) {
   Scramble(query_index_, rng);
   Scramble(query_data_, rng);
-}
-
-RowSample FuPorts::ReadRow(int round) const {
-  const RoundPorts& p = rounds_[round - 1];
-  RowSample s;
-  s.query = static_cast<std::int64_t>(p.row_query.Get());
-  s.m = static_cast<std::int64_t>(p.row_m.Get());
-  s.sum = p.row_sum.GetSigned(0, p.row_sum.width());
-  s.max = p.row_max.GetSigned(0, p.row_max.width());
-  s.min = p.row_min.GetSigned(0, p.row_min.width());
-  s.t = p.row_t.GetSigned(0, p.row_t.width());
-  return s;
-}
-
-void FuPorts::ReadSurv(int round, SurvSample& out) const {
-  const RoundPorts& p = rounds_[round - 1];
-  const int lanes = shape_.lanes;
-  out.query = static_cast<std::int64_t>(p.surv_query.Get());
-  out.count = static_cast<int>(p.surv_count.Get());
-  out.last = p.surv_last.GetBool();
-  out.index.resize(static_cast<std::size_t>(lanes));
-  out.score.resize(static_cast<std::size_t>(lanes));
-  for (int l = 0; l < lanes; ++l) {
-    out.index[static_cast<std::size_t>(l)] =
-        static_cast<std::int64_t>(p.surv_index.GetBits(l * shape_.idx_w, shape_.idx_w));
-    out.score[static_cast<std::size_t>(l)] =
-        p.surv_score.GetSigned(l * shape_.score_w, shape_.score_w);
-  }
 }
 
 }  // namespace energon::sim

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "generator/config_text.h"
+#include "generator/golden_params.h"
 #include "tests/gen/test_util.h"
 
 namespace energon::gen {
@@ -85,6 +87,64 @@ TEST(ParamsHeaderTest, NamesFollowThePrefix) {
   // The build-time header is what ParamsHeader() renders now.
   EXPECT_EQ(testing::ReadText(ENERGON_DEFAULT_PARAMS_H),
             ParamsHeader(options.config, options.derived));
+}
+
+// The header carries its configuration: parsed back by ParseConfigText it gives the very
+// configuration, and so the very header (every derived constant), it was generated from.
+TEST(ParamsHeaderTest, EmbeddedConfigTextRegeneratesTheHeader) {
+  const Options reread = ParseConfigText(std::string(params::kConfigText), "kConfigText");
+  EXPECT_EQ(testing::ReadText(ENERGON_DEFAULT_PARAMS_H),
+            ParamsHeader(reread.config, reread.derived));
+  EXPECT_EQ(reread.derived.prefix, params::kPrefix);
+}
+
+class ConfigTextTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ConfigTextTest, ReadsBackIntoTheSameConfiguration) {
+  const Options options = testing::Load(GetParam());
+  const std::string text = ConfigFileText(options.config, options.derived);
+  const Options reread = ParseConfigText(text, GetParam());
+  EXPECT_EQ(ConfigJson(reread.config, reread.derived), ConfigJson(options.config, options.derived));
+  EXPECT_EQ(DerivedJson(reread.derived), DerivedJson(options.derived));
+  EXPECT_EQ(ParamsHeader(reread.config, reread.derived),
+            ParamsHeader(options.config, options.derived));
+  EXPECT_EQ(ConfigFileText(reread.config, reread.derived), text);
+}
+
+INSTANTIATE_TEST_SUITE_P(NamedConfigs, ConfigTextTest, ::testing::ValuesIn(testing::NamedConfigs()),
+                         [](const auto& info) { return testing::TestNameOf(info.param); });
+
+TEST(ConfigTextTest, OneLinePerKeyEveryKeyExplicit) {
+  const Options options = testing::Load("small_nmax");
+  EXPECT_EQ(
+      ConfigFileText(options.config, options.derived),
+      "d = 8\nn-max = 8\nrounds = 4x2,4x4\nfu-lanes = 2\nau-lanes = 2\npv-lanes = 2\n"
+      "fetch-rows = 2\ndiv-lanes = 8\nfx = 8\npb = 15\nprefix = energon_d8_n8_l2_r4x2_4x4_a2_\n"
+      "probes = on\nmem-style = behavioral\nquery-slots = 10\n");
+}
+
+TEST(ConfigTextTest, ErrorsNameTheText) {
+  EXPECT_EQ(testing::ErrorOf([] { ParseConfigText("d = 3000\n", "model x"); }),
+            "model x: d: 3000 is outside 1..1024 (the head dimension D); use 1024");
+}
+
+// The golden model's parameters come from the derived values, round by round.
+TEST(GoldenParamsTest, FromTheDerivedValues) {
+  const Options options = testing::Load("wide_3round");
+  const GoldenParams p = GoldenParamsOf(options.config, options.derived, 7);
+  EXPECT_EQ(p.hw.rounds, options.config.rounds);
+  EXPECT_EQ(p.hw.fx, options.derived.au.fx);
+  EXPECT_EQ(p.hw.pb, options.derived.au.pb);
+  EXPECT_EQ(p.fu.lanes, options.config.fu_lanes);
+  ASSERT_EQ(p.fu.div_cycles.size(), 3u);
+  for (std::size_t r = 0; r < 3; ++r)
+    EXPECT_EQ(p.fu.div_cycles[r], options.derived.rounds[r].div_cycles);
+  EXPECT_EQ(p.au.au_lanes, options.derived.au.au_lanes);
+  EXPECT_EQ(p.au.pv_lanes, options.derived.au.pv_lanes);
+  EXPECT_EQ(p.au.fetch_rows, options.derived.au.fetch_rows);
+  EXPECT_EQ(p.au.div_groups, options.derived.au.div_groups);
+  EXPECT_EQ(p.au.div_latency, options.derived.au.div_latency);
+  EXPECT_EQ(p.au.mem_latency, 7);
 }
 
 }  // namespace

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "generator/config_text.h"
+#include "generator/params_header.h"
 #include "golden/errors.h"
 #include "golden/mp_mrf.h"
 #include "golden/npy.h"
@@ -165,38 +167,20 @@ TEST(CosimCliTest, ExitTwoOnBadInput) {
 }
 
 TEST(CosimCliTest, ShapeOfConfigMatchesTheBuiltModel) {
+  // The model's shape comes from its params header's kConfigText, energon-cosim-args' from the
+  // file: the same configuration, and so the same params header, every derived value in it.
   const FuShape built = models::small_nmax_fu::Model().shape;
   const FuShape derived = ShapeOfConfig(kConfig);
   EXPECT_EQ(derived.name, built.name);
-  EXPECT_EQ(derived.prefix, built.prefix);
-  EXPECT_EQ(derived.top, built.top);
-  EXPECT_EQ(derived.d, built.d);
-  EXPECT_EQ(derived.n_max, built.n_max);
-  EXPECT_EQ(derived.lanes, built.lanes);
-  EXPECT_EQ(derived.num_rounds, built.num_rounds);
-  EXPECT_EQ(derived.probes, built.probes);
-  EXPECT_EQ(derived.rounds, built.rounds);
-  EXPECT_EQ(derived.idx_w, built.idx_w);
-  EXPECT_EQ(derived.cnt_w, built.cnt_w);
-  EXPECT_EQ(derived.qidx_w, built.qidx_w);
-  EXPECT_EQ(derived.score_w, built.score_w);
-  EXPECT_EQ(derived.sum_w, built.sum_w);
-  EXPECT_EQ(derived.lane_cnt_w, built.lane_cnt_w);
-  EXPECT_EQ(derived.div_cycles, built.div_cycles);
-  EXPECT_EQ(derived.au_lanes, built.au_lanes);
-  EXPECT_EQ(derived.pv_lanes, built.pv_lanes);
-  EXPECT_EQ(derived.fetch_rows, built.fetch_rows);
-  EXPECT_EQ(derived.fx, built.fx);
-  EXPECT_EQ(derived.pb, built.pb);
-  EXPECT_EQ(derived.logit_w, built.logit_w);
-  EXPECT_EQ(derived.p_w, built.p_w);
-  EXPECT_EQ(derived.z_w, built.z_w);
-  EXPECT_EQ(derived.acnt_w, built.acnt_w);
-  EXPECT_EQ(derived.pcnt_w, built.pcnt_w);
-  EXPECT_EQ(derived.fcnt_w, built.fcnt_w);
-  EXPECT_EQ(derived.div_groups, built.div_groups);
-  EXPECT_EQ(derived.div_latency, built.div_latency);
-  EXPECT_EQ(derived.query_slots, built.query_slots);
+  EXPECT_EQ(gen::ConfigFileText(derived.config, derived.derived),
+            gen::ConfigFileText(built.config, built.derived));
+  EXPECT_EQ(gen::ParamsHeader(derived.config, derived.derived),
+            gen::ParamsHeader(built.config, built.derived));
+  EXPECT_EQ(gen::DerivedJson(derived.derived), gen::DerivedJson(built.derived));
+  // ... which is the header the model was compiled with, byte for byte.
+  EXPECT_EQ(ReadText(std::string(ENERGON_SMALL_NMAX_GEN_DIR) + "/" +
+                     gen::ParamsHeaderName(built.derived)),
+            gen::ParamsHeader(built.config, built.derived));
 }
 
 TEST(CosimCliTest, OutputAndReportJsonFiles) {
@@ -218,8 +202,7 @@ TEST(CosimCliTest, OutputAndReportJsonFiles) {
   golden::RunParams run;
   run.alpha = {-64, 32};
   for (std::size_t h = 0; h < 2; ++h) {
-    const golden::GoldenHead head(workload.heads[h],
-                                  golden::HwParams{shape.rounds, shape.fx, shape.pb}, run);
+    const golden::GoldenHead head(workload.heads[h], GoldenParamsOf(shape, 4).hw, run);
     for (int i = 0; i < 5; ++i) {
       const std::vector<std::int16_t> expected = head.Run(i).attention.out;
       for (std::size_t t = 0; t < expected.size(); ++t) {

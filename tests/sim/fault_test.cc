@@ -63,16 +63,15 @@ Scenario MakeScenario(const FuShape& shape, golden::Workload workload, std::vect
   Scenario s;
   s.workload = std::move(workload);
   s.options.run.alpha = std::move(alpha);
-  const golden::GoldenHead head(s.workload.heads[0],
-                                golden::HwParams{shape.rounds, shape.fx, shape.pb}, s.options.run);
+  const gen::GoldenParams params = GoldenParamsOf(shape, s.options.mem_latency);
+  const golden::GoldenHead head(s.workload.heads[0], params.hw, s.options.run);
   for (int i = 0; i < s.workload.num_queries(); ++i) {
     s.results.push_back(head.Run(i));
     s.num_candidates.push_back(head.NumCandidates(i));
   }
   // K rows load in cycles 0 .. n-1, the first query is offered in cycle n.
   for (const golden::AccelQueryTiming& t : golden::PredictAccelTiming(
-           {shape.lanes, shape.round_div_cycles}, AuTimingOf(shape, s.options.mem_latency),
-           s.results, s.num_candidates, s.workload.num_keys())) {
+           params.fu, params.au, s.results, s.num_candidates, s.workload.num_keys())) {
     s.timing.push_back(t.fu);
     s.au_timing.push_back(t.au);
   }
@@ -82,7 +81,7 @@ Scenario MakeScenario(const FuShape& shape, golden::Workload workload, std::vect
 Scenario MakeScenario(const FuShape& shape, const std::string& synthetic, std::vector<int> alpha) {
   return MakeScenario(shape,
                       golden::MakeSyntheticWorkload(golden::ParseSyntheticSpec(
-                          "d=" + std::to_string(shape.d) + "," + synthetic)),
+                          "d=" + std::to_string(shape.config.d) + "," + synthetic)),
                       std::move(alpha));
 }
 
@@ -115,7 +114,7 @@ std::optional<Expected> FirstLostSurvivor(const FuShape& shape, const Scenario& 
     std::vector<std::int32_t> candidates(static_cast<std::size_t>(s.num_candidates[k]));
     for (std::size_t j = 0; j < candidates.size(); ++j)
       candidates[j] = static_cast<std::int32_t>(j);
-    for (int r = 1; r <= shape.num_rounds; ++r) {
+    for (int r = 1; r <= shape.derived.num_rounds; ++r) {
       const golden::RoundResult& round = s.results[k].rounds[static_cast<std::size_t>(r - 1)];
       for (const golden::SurvivorBeat& beat : s.timing[k].beats[static_cast<std::size_t>(r - 1)]) {
         std::vector<std::int64_t> expected, kept;
@@ -125,7 +124,7 @@ std::optional<Expected> FirstLostSurvivor(const FuShape& shape, const Scenario& 
           const auto pos =
               std::find(candidates.begin(), candidates.end(), key) - candidates.begin();
           expected.push_back(key);
-          if (lost(r, static_cast<int>(pos) % shape.lanes,
+          if (lost(r, static_cast<int>(pos) % shape.config.fu_lanes,
                    round.survivor_scores[static_cast<std::size_t>(i)], round.threshold)) {
             if (!lost_key) lost_key = key;
           } else {
@@ -232,7 +231,7 @@ TEST(FaultTest, FloorThresholdShowsInTheRowProbe) {
   // there T = ceil(RHS / 256m) and the faulty divider gives T - 1.
   std::optional<Expected> e;
   for (std::size_t k = 0; k < s.results.size(); ++k) {
-    for (int r = 1; r <= model.shape.num_rounds; ++r) {
+    for (int r = 1; r <= model.shape.derived.num_rounds; ++r) {
       const golden::RoundResult& round = s.results[k].rounds[static_cast<std::size_t>(r - 1)];
       const std::int64_t rhs = golden::ThresholdNumerator(
           round.stats, s.options.run.alpha[static_cast<std::size_t>(r - 1)]);
@@ -255,7 +254,7 @@ TEST(FaultTest, FloorThresholdShowsInTheRowProbe) {
 
 TEST(FaultTest, DroppedTopLaneSurvivor) {
   const DutModel model = models::fault_drop_survivor_fu::Model();
-  const int top = model.shape.lanes - 1;
+  const int top = model.shape.config.fu_lanes - 1;
   const Scenario s = MakeScenario(model.shape, "n=8,nq=16,seed=13,diffuse=1", {-128, -64});
   const std::optional<Expected> e = FirstLostSurvivor(
       model.shape, s, [top](int, int lane, std::int64_t, std::int64_t) { return lane == top; });
@@ -290,7 +289,7 @@ TEST(FaultTest, IgnoredBackPressureIsCaughtWithStalls) {
 
 TEST(FaultTest, LogitAccumulatorOneBitShortWrapsTheSaturatedLogit) {
   const DutModel model = models::fault_logit_short_fu::Model();
-  const int d = model.shape.d;
+  const int d = model.shape.config.d;
   // q = k = -32768: every logit is D 2^30, the largest, which needs every bit of LogitW.
   const auto all_min = [](int, int) { return std::int16_t{-32768}; };
   const Scenario s =
@@ -316,11 +315,11 @@ TEST(FaultTest, Exp2EntryOffByOneShowsInThePOfTheMaximum) {
   for (std::size_t k = 0; k < s.results.size() && !e; ++k) {
     const std::vector<std::uint32_t>& p = s.results[k].attention.p;
     const std::vector<int> beats =
-        golden::PBeatCounts(static_cast<int>(p.size()), AuTimingOf(model.shape, 4));
+        golden::PBeatCounts(static_cast<int>(p.size()), GoldenParamsOf(model.shape, 4).au);
     std::size_t pos = 0;
     for (std::size_t b = 0; b < beats.size() && !e; ++b) {
       for (int i = 0; i < beats[b]; ++i, ++pos) {
-        if (p[pos] != (1u << model.shape.pb)) continue;
+        if (p[pos] != (1u << model.shape.derived.au.pb)) continue;
         e = Expected{s.au_timing[k].p[b],
                      "au_p",
                      s.results[k].index,
@@ -374,7 +373,7 @@ TEST(FaultTest, DivisionRoundedTowardZeroShowsInTheOutput) {
   for (std::size_t k = 0; k < s.results.size() && !e; ++k) {
     const golden::QueryResult& r = s.results[k];
     const std::vector<std::int32_t>& keys = r.rounds.back().survivors;
-    for (int t = 0; t < model.shape.d && !e; ++t) {
+    for (int t = 0; t < model.shape.config.d && !e; ++t) {
       std::int64_t acc = 0;
       for (std::size_t j = 0; j < keys.size(); ++j) {
         acc += static_cast<std::int64_t>(r.attention.p[j]) *
