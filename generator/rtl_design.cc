@@ -80,11 +80,15 @@ std::vector<Port> SharedPorts(const FuConfig& config, const FuDerived& d) {
   std::vector<Port> ports = {
       {"clk_i", true, 1, "clock"},
       {"rst_ni", true, 1, "asynchronous reset, active low"},
-      {"cfg_n_keys_i", true, d.cnt_w, "valid keys n_k, 1..N_MAX (change only while idle_o)"},
-      {"cfg_causal_i", true, 1, "query i sees keys j <= i only (change only while idle_o)"},
-      {"cfg_alpha_i", true, 10 * r, "A_r per round, 10-bit signed (-256..256), round 1 in the low bits"},
+      {"cfg_n_keys_i", true, d.cnt_w,
+       "valid keys n_k, 1..N_MAX (change only while kload_ready_o: the FU is idle)"},
+      {"cfg_causal_i", true, 1, "query i sees keys j <= i only (change only while kload_ready_o)"},
+      {"cfg_alpha_i", true, 10 * r,
+       "A_r per round, 10-bit signed (-256..256), round 1 in the low bits (change only while "
+       "kload_ready_o)"},
       {"kload_valid_i", true, 1, "K row load: valid"},
-      {"kload_ready_o", false, 1, "K row load: ready (only while the FU is idle)"},
+      {"kload_ready_o", false, 1,
+       "K row load: ready (only while the FU is idle; the AU may still be busy)"},
       {"kload_index_i", true, d.idx_w, "K row load: key index j"},
       {"kload_data_i", true, 16 * config.d,
        "K row load: k16 row, element t at [16t +: 16] (the FU keeps its top KB_R bits)"},
@@ -145,8 +149,12 @@ std::vector<Port> TopPorts(const FuConfig& config, const FuDerived& d) {
   const AuDerived& au = d.au;
   std::vector<Port> ports = SharedPorts(config, d);
   const std::vector<Port> scale = {
-      {"cfg_scale_m_i", true, 16, "softmax scale mantissa M, 2^15..2^16-1 (change only while idle_o)"},
-      {"cfg_scale_e_i", true, 6, "softmax scale shift E, 0..63 (change only while idle_o)"},
+      {"cfg_scale_m_i", true, 16,
+       "softmax scale mantissa M, 2^15..2^16-1 (change only while kload_ready_o; the AU keeps it "
+       "with each query)"},
+      {"cfg_scale_e_i", true, 6,
+       "softmax scale shift E, 0..63 (change only while kload_ready_o; the AU keeps it with each "
+       "query)"},
   };
   ports.insert(ports.begin() + 5, scale.begin(), scale.end());
   if (config.probes) {

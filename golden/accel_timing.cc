@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <stdexcept>
 
 namespace energon::golden {
 namespace {
@@ -42,69 +43,82 @@ std::vector<int> PBeatCounts(int m, const AuTiming& au) { return Chunks(m, au.pv
 //           idle from s+W+3.
 //   divide  accept d (a full accumulator slot); group g issued in d+g; the slot freed with
 //           the last group; output beat in d+G-1+latency.
+AccelScheduler::AccelScheduler(const FuTiming& fu, const AuTiming& au)
+    : fu_(fu),
+      au_(au),
+      query_slot_free_(static_cast<std::size_t>(std::max(au.query_slots, 1)), 0) {}
+
+void AccelScheduler::StartHead(int num_rounds, std::int64_t first_cycle) {
+  // The FU is idle when a head starts (its K store is loaded), so its schedule starts afresh;
+  // the AU may still work on the previous head's queries, and its state carries over.
+  fu_scheduler_.emplace(fu_, num_rounds, first_cycle);
+}
+
+AccelQueryTiming AccelScheduler::Next(const QueryResult& result, int num_candidates) {
+  if (!fu_scheduler_) throw std::logic_error("AccelScheduler::Next before StartHead");
+  const std::size_t slot = count_ % 2;
+  std::int64_t& store_slot = query_slot_free_[count_ % query_slot_free_.size()];
+  ++count_;
+  AccelQueryTiming t;
+  t.fu = fu_scheduler_->Next(result, num_candidates, survivor_free_[slot],
+                             au_.query_slots > 0 ? store_slot : 0);
+  const int m = static_cast<int>(result.rounds.back().survivors.size());
+  AuQueryTiming& q = t.au;
+
+  const std::vector<int> requests = RequestCounts(m, au_);
+  const std::int64_t a = std::max({t.fu.output_done_cycle + 1, fetch_idle_, context_free_[slot]});
+  for (std::size_t w = 0; w < requests.size(); ++w) {
+    q.request.push_back(a + 1 + static_cast<std::int64_t>(w));
+  }
+  const auto num_requests = static_cast<std::int64_t>(requests.size());
+  survivor_free_[slot] = a + num_requests + 1;
+  fetch_idle_ = a + num_requests + 1;
+  // The FU is idle once the survivor slot is free and every round's row probe has gone.
+  fu_idle_ = survivor_free_[slot];
+  for (std::int64_t row : t.fu.row_cycle) fu_idle_ = std::max(fu_idle_, row + 1);
+
+  const std::int64_t g = std::max({a + 1, logit_idle_, logit_free_[slot]});
+  context_free_[slot] = g + 1;
+  std::int64_t ready = g + 1;  // the logit stage's next free cycle
+  for (std::size_t w = 0; w < requests.size(); ++w) {
+    const std::int64_t valid = std::max(q.request[w] + au_.mem_latency, last_response_ + 1);
+    std::int64_t cycle = std::max(ready, valid);
+    const int beats = (requests[w] + au_.au_lanes - 1) / au_.au_lanes;
+    for (int b = 0; b < beats; ++b) q.logit.push_back(cycle + b + 1);
+    cycle += beats - 1;  // the response is taken with its last sub-beat
+    q.response.push_back(cycle);
+    last_response_ = cycle;
+    ready = cycle + 1;
+  }
+  const std::int64_t logit_done = ready;  // with the last logit beat
+  store_slot = q.response.back() + 1;     // the last sub-beat read the q16 row
+  logit_idle_ = logit_done + 1;
+
+  const auto windows = static_cast<std::int64_t>(PBeatCounts(m, au_).size());
+  const std::int64_t s = std::max({logit_done + 1, softmax_idle_, acc_free_[slot]});
+  for (std::int64_t w = 0; w < windows; ++w) q.p.push_back(s + 3 + w);
+  logit_free_[slot] = s + windows;
+  const std::int64_t softmax_done = s + windows + 2;
+  q.z = softmax_done + 1;
+  softmax_idle_ = softmax_done + 1;
+
+  const std::int64_t d = std::max(softmax_done + 1, divide_idle_);
+  acc_free_[slot] = d + au_.div_groups;
+  divide_idle_ = d + au_.div_groups;
+  q.out = d + au_.div_groups - 1 + au_.div_latency;
+  return t;
+}
+
 std::vector<AccelQueryTiming> PredictAccelTiming(const FuTiming& fu, const AuTiming& au,
                                                  const std::vector<QueryResult>& results,
                                                  const std::vector<int>& num_candidates,
                                                  std::int64_t first_cycle) {
   std::vector<AccelQueryTiming> timing;
   if (results.empty()) return timing;
-  FuScheduler fu_scheduler(fu, static_cast<int>(results[0].rounds.size()), first_cycle);
-  // Per stage: when it is idle again, and (ring of two) when query k-2 freed its output slot.
-  std::int64_t fetch_idle = 0, logit_idle = 0, softmax_idle = 0, divide_idle = 0;
-  std::array<std::int64_t, 2> survivor_free{0, 0}, context_free{0, 0}, logit_free{0, 0},
-      acc_free{0, 0};
-  std::int64_t last_response = -1;  // the cycle the previous response was taken
-  // Ring of the query store's slots: the cycle from which query k - S's slot is free again.
-  std::vector<std::int64_t> query_slot_free(static_cast<std::size_t>(std::max(au.query_slots, 1)),
-                                            0);
+  AccelScheduler scheduler(fu, au);
+  scheduler.StartHead(static_cast<int>(results[0].rounds.size()), first_cycle);
   for (std::size_t k = 0; k < results.size(); ++k) {
-    const std::size_t slot = k % 2;
-    std::int64_t& store_slot = query_slot_free[k % query_slot_free.size()];
-    AccelQueryTiming t;
-    t.fu = fu_scheduler.Next(results[k], num_candidates[k], survivor_free[slot],
-                             au.query_slots > 0 ? store_slot : 0);
-    const int m = static_cast<int>(results[k].rounds.back().survivors.size());
-    AuQueryTiming& q = t.au;
-
-    const std::vector<int> requests = RequestCounts(m, au);
-    const std::int64_t a = std::max({t.fu.output_done_cycle + 1, fetch_idle, context_free[slot]});
-    for (std::size_t w = 0; w < requests.size(); ++w) {
-      q.request.push_back(a + 1 + static_cast<std::int64_t>(w));
-    }
-    const auto num_requests = static_cast<std::int64_t>(requests.size());
-    survivor_free[slot] = a + num_requests + 1;
-    fetch_idle = a + num_requests + 1;
-
-    const std::int64_t g = std::max({a + 1, logit_idle, logit_free[slot]});
-    context_free[slot] = g + 1;
-    std::int64_t ready = g + 1;  // the logit stage's next free cycle
-    for (std::size_t w = 0; w < requests.size(); ++w) {
-      const std::int64_t valid = std::max(q.request[w] + au.mem_latency, last_response + 1);
-      std::int64_t cycle = std::max(ready, valid);
-      const int beats = (requests[w] + au.au_lanes - 1) / au.au_lanes;
-      for (int b = 0; b < beats; ++b) q.logit.push_back(cycle + b + 1);
-      cycle += beats - 1;  // the response is taken with its last sub-beat
-      q.response.push_back(cycle);
-      last_response = cycle;
-      ready = cycle + 1;
-    }
-    const std::int64_t logit_done = ready;  // with the last logit beat
-    store_slot = q.response.back() + 1;     // the last sub-beat read the q16 row
-    logit_idle = logit_done + 1;
-
-    const auto windows = static_cast<std::int64_t>(PBeatCounts(m, au).size());
-    const std::int64_t s = std::max({logit_done + 1, softmax_idle, acc_free[slot]});
-    for (std::int64_t w = 0; w < windows; ++w) q.p.push_back(s + 3 + w);
-    logit_free[slot] = s + windows;
-    const std::int64_t softmax_done = s + windows + 2;
-    q.z = softmax_done + 1;
-    softmax_idle = softmax_done + 1;
-
-    const std::int64_t d = std::max(softmax_done + 1, divide_idle);
-    acc_free[slot] = d + au.div_groups;
-    divide_idle = d + au.div_groups;
-    q.out = d + au.div_groups - 1 + au.div_latency;
-    timing.push_back(std::move(t));
+    timing.push_back(scheduler.Next(results[k], num_candidates[k]));
   }
   return timing;
 }

@@ -6,7 +6,9 @@
 // offered back to back, every probe and output always ready, every memory request taken at
 // once and answered `mem_latency` cycles later (in order, one response per cycle).
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -64,6 +66,40 @@ std::vector<StageLoad> StageLoads(const FuTiming& fu, const AuTiming& au,
                                   const std::vector<std::vector<int>>& num_candidates);
 /// The busiest of `loads` (the first of equals).
 const StageLoad& BusiestOf(const std::vector<StageLoad>& loads);
+
+/// The accelerator's schedule, query by query, over the heads of a run. Between heads the K
+/// store is reloaded once the FU is idle while the AU may still drain the previous head:
+/// StartHead gives the cycle the new head's first query is offered, and the AU's state carries
+/// over. Query k (counted over the run) uses the two-slot buffers query k - 2 freed and the
+/// query-store slot query k - S freed.
+class AccelScheduler {
+ public:
+  AccelScheduler(const FuTiming& fu, const AuTiming& au);
+
+  /// A new head with `num_rounds` rounds: its first query is offered in `first_cycle`, which
+  /// must not be before FuIdleCycle().
+  void StartHead(int num_rounds, std::int64_t first_cycle);
+  /// Schedules the next query of the current head: `result` from the golden model,
+  /// `num_candidates` its |C_0|.
+  AccelQueryTiming Next(const QueryResult& result, int num_candidates);
+  /// The first cycle in which the FU is idle (kload_ready_o) after the queries scheduled so
+  /// far: their survivor slots freed by the fetch stage and every row probe sent.
+  [[nodiscard]] std::int64_t FuIdleCycle() const { return fu_idle_; }
+
+ private:
+  FuTiming fu_;
+  AuTiming au_;
+  std::optional<FuScheduler> fu_scheduler_;
+  std::size_t count_ = 0;  // queries scheduled over the run
+  // Per stage: when it is idle again, and (ring of two) when query k-2 freed its output slot.
+  std::int64_t fetch_idle_ = 0, logit_idle_ = 0, softmax_idle_ = 0, divide_idle_ = 0;
+  std::array<std::int64_t, 2> survivor_free_{0, 0}, context_free_{0, 0}, logit_free_{0, 0},
+      acc_free_{0, 0};
+  std::int64_t last_response_ = -1;  // the cycle the previous response was taken
+  std::int64_t fu_idle_ = 0;
+  // Ring of the query store's slots: the cycle from which query k - S's slot is free again.
+  std::vector<std::int64_t> query_slot_free_;
+};
 
 /// Predicts the schedule of `results` (one head, queries in the order they are offered, the
 /// first offered in `first_cycle`), each query's |C_0| in `num_candidates`.

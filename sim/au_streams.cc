@@ -47,8 +47,8 @@ void MemoryResponder::Drive(std::int64_t cycle, std::mt19937_64& scramble) {
         const int lsb = lane * row_bits + 16 * t;
         if (lane < static_cast<int>(r.keys.size())) {
           const auto key = static_cast<std::size_t>(r.keys[static_cast<std::size_t>(lane)]);
-          rsp_k_.SetBits(lsb, 16, static_cast<std::uint16_t>(k_->row(static_cast<int>(key))[t]));
-          rsp_v_.SetBits(lsb, 16, static_cast<std::uint16_t>(v_->row(static_cast<int>(key))[t]));
+          rsp_k_.SetBits(lsb, 16, static_cast<std::uint16_t>(r.k->row(static_cast<int>(key))[t]));
+          rsp_v_.SetBits(lsb, 16, static_cast<std::uint16_t>(r.v->row(static_cast<int>(key))[t]));
         } else {
           rsp_k_.SetBits(lsb, 16, scramble());
           rsp_v_.SetBits(lsb, 16, scramble());
@@ -64,6 +64,8 @@ bool MemoryResponder::Sample(std::int64_t cycle, bool check, std::vector<Mismatc
   if (req_valid_.GetBool() && req_ready_.GetBool()) {
     progress = true;
     Request r;
+    r.k = k_;
+    r.v = v_;
     const auto count = static_cast<int>(req_count_.Get());
     for (int lane = 0; lane < count && lane < shape_.derived.au.fetch_rows; ++lane) {
       r.keys.push_back(

@@ -30,7 +30,8 @@ class MemoryResponder {
   MemoryResponder(const FuShape& shape, PortTable& ports, int latency,
                   std::optional<std::uint64_t> stall_seed, const StallProfile& profile);
 
-  /// The rows requests read from now on (the head's int16 codes).
+  /// The rows requests taken from now on read (the head's int16 codes); requests taken
+  /// earlier keep the rows of their head.
   void SetRows(const golden::Matrix16* k, const golden::Matrix16* v) {
     k_ = k;
     v_ = v;
@@ -53,6 +54,8 @@ class MemoryResponder {
  private:
   struct Request {
     std::vector<int> keys;
+    const golden::Matrix16* k = nullptr;  // the rows it reads: the head's when it was taken
+    const golden::Matrix16* v = nullptr;
     std::int64_t ready_at = 0;
   };
 

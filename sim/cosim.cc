@@ -59,6 +59,7 @@ class Session {
         window_(window),
         timed_(!options.stall_seed.has_value()),
         golden_(GoldenParamsOf(model.shape, options.mem_latency)),
+        scheduler_(golden_.fu, golden_.au),
         dut_(model.make(DutOptions{options.reset_seed, window != nullptr})),
         ports_(model.shape, dut_->ports()),
         fu_(model.shape, dut_->ports()),
@@ -222,14 +223,16 @@ class Session {
     query_valid_ = false;
     head_first_query_ = cycle + head.k.codes.rows;  // when nothing stalls
     const HeadPlan& plan = plans_[h];
-    // The configuration of the head: the FU and the AU are idle now.
+    // The configuration of the head: the FU is idle now; the AU may still drain the previous
+    // head, whose queries keep the scale they were fetched with.
     ports_.SetScale(plan.scale.m, plan.scale.e);
     memory_.SetRows(&head.k.codes, &head.v.codes);
-    outputs_seen_ = 0;
     std::vector<golden::AccelQueryTiming> timing;
     if (timed_) {
-      timing = golden::PredictAccelTiming(golden_.fu, golden_.au, plan.results, plan.num_candidates,
-                                          head_first_query_);
+      scheduler_.StartHead(shape_.derived.num_rounds, head_first_query_);
+      for (std::size_t k = 0; k < plan.results.size(); ++k) {
+        timing.push_back(scheduler_.Next(plan.results[k], plan.num_candidates[k]));
+      }
     }
     if (options_.check) {
       for (std::size_t k = 0; k < plan.results.size(); ++k) {
@@ -318,7 +321,10 @@ class Session {
       query_valid_ = false;
       query_wait_ = query_gaps_.Gap();
       query_scramble_ = true;
-      if (query_pos_ == static_cast<std::size_t>(head.q.codes.rows)) phase_ = Phase::kDrain;
+      if (query_pos_ == static_cast<std::size_t>(head.q.codes.rows)) {
+        phase_ = Phase::kDrain;
+        last_query_cycle_ = cycle;
+      }
     }
     const bool multi_head = workload_.heads.size() > 1;
     for (StreamMonitor* monitor : monitors_) {
@@ -341,11 +347,24 @@ class Session {
     return progress;
   }
 
-  // After the transfers of `cycle` in the drain phase: the head is finished when every
-  // expected transfer happened and the FU is idle.
+  // After the transfers of `cycle` in the drain phase, all the head's queries taken. Before the
+  // last head, the next head starts as soon as the FU is idle (kload_ready_o), in the cycle the
+  // timing model predicts, while the AU drains; after the last head, the run is finished when
+  // every expected transfer happened and the whole accelerator is idle.
   void Drain(std::int64_t cycle) {
-    const bool outputs_done =
-        options_.check ? MonitorsDone() : outputs_seen_ == workload_.heads[head_].q.codes.rows;
+    if (head_ + 1 < workload_.heads.size()) {
+      if (cycle <= last_query_cycle_ || !ports_.kload_ready()) return;
+      if (timed_ && options_.check && cycle != scheduler_.FuIdleCycle()) {
+        mismatches_.push_back(
+            Protocol(cycle, "kload", "ready",
+                     fmt::format("1 from cycle {} (the FU idle)", scheduler_.FuIdleCycle()),
+                     fmt::format("1 from cycle {}", cycle), ""));
+      }
+      result_.query_cycles += cycle + 1 - head_first_query_;
+      StartHead(head_ + 1, cycle + 1);
+      return;
+    }
+    const bool outputs_done = options_.check ? MonitorsDone() : outputs_total_ == result_.queries;
     if (!outputs_done) {
       drain_done_since_ = -1;
       // An FU that went idle with transfers still expected will not send them.
@@ -362,11 +381,7 @@ class Session {
     if (ports_.idle()) {
       idle_since_ = -1;
       result_.query_cycles += last_transfer_ + 1 - head_first_query_;
-      if (head_ + 1 < workload_.heads.size()) {
-        StartHead(head_ + 1, cycle + 1);
-      } else {
-        phase_ = Phase::kDone;
-      }
+      phase_ = Phase::kDone;
     } else if (options_.check && cycle - drain_done_since_ >= kIdleLimit) {
       mismatches_.push_back(Protocol(
           cycle, "idle", "idle_o", "1",
@@ -387,11 +402,17 @@ class Session {
     return text + memory_.Pending();
   }
 
-  // An output row {query, D values} as the RTL produced it.
+  // An output row {query, D values} as the RTL produced it. Outputs come in order, head after
+  // head, and a head's last ones may come after the next head has started.
   void RecordOutput(const std::vector<std::int64_t>& values) {
+    while (output_head_ + 1 < result_.outputs.size() &&
+           outputs_seen_ == static_cast<int>(result_.outputs[output_head_].size())) {
+      ++output_head_;
+      outputs_seen_ = 0;
+    }
     ++outputs_seen_;
     ++outputs_total_;
-    auto& rows = result_.outputs[head_];
+    auto& rows = result_.outputs[output_head_];
     const auto query = static_cast<std::size_t>(values.at(0));
     if (query >= rows.size()) return;
     rows[query].assign(values.begin() + 1, values.end());
@@ -431,6 +452,7 @@ class Session {
   const TraceWindow* window_;
   bool timed_;
   gen::GoldenParams golden_;
+  golden::AccelScheduler scheduler_;  // timed runs: the schedule over the heads
   std::unique_ptr<Dut> dut_;
   FuPorts ports_;
   FuStreams fu_;
@@ -459,11 +481,13 @@ class Session {
   int query_wait_ = 0;
   bool query_valid_ = false;
   std::int64_t head_first_query_ = 0;
+  std::int64_t last_query_cycle_ = 0;  // the current head's last query handshake
   std::int64_t last_progress_ = 0;
   std::int64_t last_transfer_ = 0;
   std::int64_t drain_done_since_ = -1;
   std::int64_t idle_since_ = -1;
-  int outputs_seen_ = 0;   // of the current head
+  std::size_t output_head_ = 0;  // the head the next output row belongs to
+  int outputs_seen_ = 0;         // of output_head_
   int outputs_total_ = 0;  // of the run
 };
 

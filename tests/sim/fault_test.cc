@@ -27,6 +27,8 @@
 #include "fault_logit_short_dut.h"
 #include "fault_max_stale_dut.h"
 #include "fault_rsp_no_handshake_dut.h"
+#include "fault_scale_from_port_dut.h"
+#include "fault_tag_newest_dut.h"
 #include "golden/accel_timing.h"
 #include "golden/fu_timing.h"
 #include "golden/synthetic.h"
@@ -427,6 +429,36 @@ TEST(FaultTest, LatencyOnlyChangeIsCaughtOnlyByTheTimedMode) {
   s.options.stall_seed = 4;
   const CosimResult stalled = RunCosim(model, s.workload, s.options);
   EXPECT_TRUE(stalled.passed) << Report(stalled, model, s.options);
+}
+
+TEST(FaultTest, ScaleFromThePortSkewsTheLastQueriesOfAHeadDrainingIntoTheNext) {
+  const DutModel model = models::fault_scale_from_port_fu::Model();
+  // One head: the port's scale is the query's, and the fault cannot show.
+  Scenario one = MakeScenario(model.shape, "n=8,nq=16,seed=27", {-64, 32});
+  const CosimResult single = RunCosim(model, one.workload, one.options);
+  EXPECT_TRUE(single.passed) << Report(single, model, one.options);
+  // Two heads (their quantization scales differ): head 1's scale is set once the FU is idle,
+  // while head 0's last queries are still in the AU, and they take it.
+  Scenario two = MakeScenario(model.shape, "n=8,nq=16,heads=2,seed=27", {-64, 32});
+  const CosimResult result = RunCosim(model, two.workload, two.options);
+  ASSERT_FALSE(result.passed);
+  const Mismatch& m = result.mismatches.front();
+  EXPECT_EQ(m.head, 0);
+  EXPECT_EQ(m.stream, "au_p");
+  EXPECT_EQ(m.field, "p") << Report(result, model, two.options);
+}
+
+TEST(FaultTest, RoundTwoReadingTheNewestTagScoresWithAnotherQuerysRow) {
+  const DutModel model = models::fault_tag_newest_fu::Model();
+  const Scenario s = MakeScenario(model.shape, "n=8,nq=16,seed=28", {-64, 32});
+  const CosimResult result = RunCosim(model, s.workload, s.options);
+  ASSERT_FALSE(result.passed);
+  // Round 2 is the first to read the query store: its survivors (or, if they happen to agree,
+  // its row statistics) go wrong first.
+  const Mismatch& m = result.mismatches.front();
+  EXPECT_TRUE(m.stream == "r2_surv" || m.stream == "r2_row") << m.stream;
+  EXPECT_EQ(m.round, 2);
+  EXPECT_NE(m.field, "transfer") << Report(result, model, s.options);
 }
 
 TEST(FaultTest, MissingResetOfARequestValidSendsARequestNobodyAskedFor) {

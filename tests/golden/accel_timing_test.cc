@@ -1,0 +1,90 @@
+// The accelerator's timing model (golden/accel_timing.h): one query through the AU worked by
+// hand, the query store holding the port, and a head that starts while the AU still drains.
+#include "golden/accel_timing.h"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+namespace energon::golden {
+namespace {
+
+// A query result with only what the timing model reads: each round's survivors.
+QueryResult Result(int index, std::vector<std::vector<std::int32_t>> survivors) {
+  QueryResult result;
+  result.index = index;
+  for (std::vector<std::int32_t>& s : survivors) {
+    RoundResult round;
+    round.survivors = std::move(s);
+    result.rounds.push_back(std::move(round));
+  }
+  return result;
+}
+
+// The FU of FuSchedulerTest.OneQueryByHand (4 lanes, dividers of 2 and 3 cycles; 10 keys, 4
+// survive round 1, 2 round 2: its last filter's done pulse in 113, probes in 108 and 116); an
+// AU of 2 lanes everywhere, memory latency 4.
+const FuTiming kFu{4, {2, 3}};
+AuTiming Au(int div_groups, int query_slots) {
+  AuTiming au;
+  au.au_lanes = 2;
+  au.pv_lanes = 2;
+  au.fetch_rows = 2;
+  au.div_groups = div_groups;
+  au.div_latency = 18;
+  au.mem_latency = 4;
+  au.query_slots = query_slots;
+  return au;
+}
+const QueryResult kQuery = Result(0, {{1, 2, 5, 9}, {2, 9}});
+
+TEST(AccelSchedulerTest, OneQueryByHand) {
+  AccelScheduler scheduler(kFu, Au(2, 4));
+  scheduler.StartHead(2, 100);
+  const AccelQueryTiming t = scheduler.Next(kQuery, 10);
+  EXPECT_EQ(t.fu.output_done_cycle, 113);
+  // Fetch accepts in 114, sends its one request in 115 and frees the survivor slot with it.
+  EXPECT_EQ(t.au.request, (std::vector<std::int64_t>{115}));
+  // The FU is idle once the slot is free (116) and round 2's probe has gone (116): from 117.
+  EXPECT_EQ(scheduler.FuIdleCycle(), 117);
+  // Logit accepts in 115; the response is valid from 119 and taken there, its beat in 120.
+  EXPECT_EQ(t.au.response, (std::vector<std::int64_t>{119}));
+  EXPECT_EQ(t.au.logit, (std::vector<std::int64_t>{120}));
+  // Softmax accepts in 121: its one window's p in 124, done in 124, Z in 125.
+  EXPECT_EQ(t.au.p, (std::vector<std::int64_t>{124}));
+  EXPECT_EQ(t.au.z, 125);
+  // Divide accepts in 125: two groups, the output 18 cycles after the last one's issue.
+  EXPECT_EQ(t.au.out, 125 + 1 + 18);
+}
+
+TEST(AccelSchedulerTest, AFullQueryStoreHoldsTheQueryPort) {
+  // One slot: query 1 waits for query 0's last logit sub-beat (119) and is taken in 120.
+  AccelScheduler one(kFu, Au(2, 1));
+  one.StartHead(2, 100);
+  one.Next(kQuery, 10);
+  EXPECT_EQ(one.Next(Result(1, {{1, 2, 5, 9}, {2, 9}}), 10).fu.accept_cycle, 120);
+  // With two slots it is taken when round 1's score stage can take it.
+  AccelScheduler two(kFu, Au(2, 2));
+  two.StartHead(2, 100);
+  two.Next(kQuery, 10);
+  EXPECT_LT(two.Next(Result(1, {{1, 2, 5, 9}, {2, 9}}), 10).fu.accept_cycle, 120);
+}
+
+TEST(AccelSchedulerTest, TheNextHeadStartsWhileTheAuDrains) {
+  // A slow division (40 groups): head 0's query divides in 125..164, its output in 182.
+  AccelScheduler scheduler(kFu, Au(40, 4));
+  scheduler.StartHead(2, 100);
+  EXPECT_EQ(scheduler.Next(kQuery, 10).au.out, 125 + 39 + 18);
+  // Head 1 (one key row) starts at once: query offered in 118, through softmax by 142 (Z in
+  // 143); the divide stage is still busy with head 0 until 165.
+  scheduler.StartHead(2, scheduler.FuIdleCycle() + 1);
+  const AccelQueryTiming t = scheduler.Next(kQuery, 10);
+  EXPECT_EQ(t.fu.accept_cycle, 118);
+  EXPECT_EQ(t.au.z, 143);
+  EXPECT_EQ(t.au.out, 165 + 39 + 18);
+  // A fresh schedule of the same head would divide from 143 on.
+  EXPECT_EQ(PredictAccelTiming(kFu, Au(40, 4), {kQuery}, {10}, 118)[0].au.out, 143 + 39 + 18);
+}
+
+}  // namespace
+}  // namespace energon::golden
