@@ -6,20 +6,12 @@
 
 #include <vector>
 
+#include "tests/golden/query_result_of.h"
+
 namespace energon::golden {
 namespace {
 
-// A query result with only what the timing model reads: each round's survivors.
-QueryResult Result(int index, std::vector<std::vector<std::int32_t>> survivors) {
-  QueryResult result;
-  result.index = index;
-  for (std::vector<std::int32_t>& s : survivors) {
-    RoundResult round;
-    round.survivors = std::move(s);
-    result.rounds.push_back(std::move(round));
-  }
-  return result;
-}
+constexpr auto Result = testing::QueryResultOf;
 
 // The FU of FuSchedulerTest.OneQueryByHand (4 lanes, dividers of 2 and 3 cycles; 10 keys, 4
 // survive round 1, 2 round 2: its last filter's done pulse in 113, probes in 108 and 116); an

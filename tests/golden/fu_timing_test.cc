@@ -8,20 +8,12 @@
 #include <stdexcept>
 #include <vector>
 
+#include "tests/golden/query_result_of.h"
+
 namespace energon::golden {
 namespace {
 
-// A query result with only what the timing model reads: each round's survivors.
-QueryResult Result(int index, std::vector<std::vector<std::int32_t>> survivors) {
-  QueryResult result;
-  result.index = index;
-  for (std::vector<std::int32_t>& s : survivors) {
-    RoundResult round;
-    round.survivors = std::move(s);
-    result.rounds.push_back(std::move(round));
-  }
-  return result;
-}
+constexpr auto Result = testing::QueryResultOf;
 
 std::vector<std::int64_t> BeatCycles(const std::vector<SurvivorBeat>& beats) {
   std::vector<std::int64_t> cycles;
