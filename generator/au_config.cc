@@ -31,6 +31,7 @@ void CheckRange(const char* option, const char* what, int value, int lo, int hi)
 }
 
 constexpr int kDefaultAuLanes = 4;
+constexpr int kMinFetchAhead = 2, kMaxFetchAhead = 16;
 
 int ResolvedAuLanes(const AuConfig& au, int n_max) {
   return au.au_lanes != 0 ? au.au_lanes : std::min(kDefaultAuLanes, n_max);
@@ -69,6 +70,7 @@ std::string AuPrefixPart(const AuConfig& au, int d, int n_max, int fu_lanes) {
   if (ResolvedDivLanes(au, d) != std::min(d, kDefaultMaxDivLanes)) {
     part += fmt::format("v{}", ResolvedDivLanes(au, d));
   }
+  if (au.fetch_ahead != AuConfig{}.fetch_ahead) part += fmt::format("c{}", au.fetch_ahead);
   if (au.fx != AuConfig{}.fx || au.pb != AuConfig{}.pb) part += fmt::format("x{}b{}", au.fx, au.pb);
   return part + "_";
 }
@@ -98,6 +100,8 @@ AuDerived DeriveAu(const AuConfig& au, int d, int n_max, int fu_lanes) {
   }
   CheckRange("--fx", "fraction bits of the log2 distance", au.fx, golden::kMinFx, golden::kMaxFx);
   CheckRange("--pb", "precision bits of p", au.pb, golden::kMinPb, golden::kMaxPb);
+  CheckRange("--fetch-ahead", "query contexts between the fetch and logit stages", au.fetch_ahead,
+             kMinFetchAhead, kMaxFetchAhead);
 
   AuDerived out;
   out.au_lanes = ResolvedAuLanes(au, n_max);
@@ -106,6 +110,7 @@ AuDerived DeriveAu(const AuConfig& au, int d, int n_max, int fu_lanes) {
   out.div_lanes = ResolvedDivLanes(au, d);
   out.fx = au.fx;
   out.pb = au.pb;
+  out.fetch_ahead = au.fetch_ahead;
   const Int128 big = Int128{1} << 30;    // (-2^15)^2, the largest product of two int16 codes
   const Int128 small = big - (1 << 15);  // -2^15 * (2^15 - 1), the most negative one
   out.logit_w = SignedBits(-small * d, big * d);

@@ -18,6 +18,9 @@ struct AuConfig {
   int div_lanes = 0;   ///< rounded divisions per cycle; 0 = min(D, 16)
   int fx = 8;          ///< fraction bits of the log2 distance u (EXP2 table of 2^FX entries)
   int pb = 15;         ///< p of the row maximum is 2^PB
+  /// Query contexts between the fetch and logit stages, 2..16: the fetch stage runs up to this
+  /// many queries ahead of the logit stage, hiding that much memory latency.
+  int fetch_ahead = 4;
 };
 
 /// Everything derived from a valid AuConfig. Widths are the exact ranges of mp-mrf.md
@@ -25,6 +28,7 @@ struct AuConfig {
 struct AuDerived {
   int au_lanes = 4, pv_lanes = 4, fetch_rows = 4, div_lanes = 16;  ///< resolved
   int fx = 8, pb = 15;
+  int fetch_ahead = 4;
   int logit_w = 38;   ///< signed logit: [-D (2^30 - 2^15), D 2^30]
   int dist_w = 37;    ///< unsigned a_max - a: at most D (2^31 - 2^15)
   int p_w = 16;       ///< p in [0, 2^PB]: PB + 1
@@ -41,8 +45,8 @@ struct AuDerived {
   int div_latency = 18;  ///< cycles from a group's issue to its output beat: 16 quotient stages + 2
 };
 
-/// The AU's prefix part, e.g. "a4_" (+ "p8", "f2", "v4", "x10b14" where those differ from
-/// their defaults). Does not validate.
+/// The AU's prefix part, e.g. "a4_" (+ "p8", "f2", "v4", "c2", "x10b14" where those differ
+/// from their defaults). Does not validate.
 std::string AuPrefixPart(const AuConfig& au, int d, int n_max, int fu_lanes);
 
 /// Checks every rule (throws golden::InputError naming the option, the value, the rule and a

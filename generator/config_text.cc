@@ -27,6 +27,7 @@ fmt::dynamic_format_arg_store<fmt::format_context> DesignArgs(const FuConfig& co
   args.push_back(fmt::arg("div_lanes", derived.au.div_lanes));
   args.push_back(fmt::arg("fx", derived.au.fx));
   args.push_back(fmt::arg("pb", derived.au.pb));
+  args.push_back(fmt::arg("fetch_ahead", derived.au.fetch_ahead));
   args.push_back(fmt::arg("probes", config.probes ? "on" : "off"));
   args.push_back(fmt::arg("mem_style", MemStyleName(config.mem_style)));
   args.push_back(fmt::arg("query_slots", derived.query_slots));
@@ -40,7 +41,8 @@ std::string RegenerateCommand(const FuConfig& config, const FuDerived& derived) 
   std::string command = fmt::vformat(
       "energon-gen --d {d} --n-max {n_max} --rounds {rounds} --fu-lanes {fu_lanes} "
       "--au-lanes {au_lanes} --pv-lanes {pv_lanes} --fetch-rows {fetch_rows} "
-      "--div-lanes {div_lanes} --fx {fx} --pb {pb} --probes {probes} --mem-style {mem_style} "
+      "--div-lanes {div_lanes} --fx {fx} --pb {pb} --fetch-ahead {fetch_ahead} --probes {probes} "
+      "--mem-style {mem_style} "
       "--query-slots {query_slots}",
       DesignArgs(config, derived));
   if (derived.prefix != DefaultPrefix(config)) command += " --prefix " + derived.prefix;
@@ -51,6 +53,7 @@ std::string ParameterSummary(const FuConfig& config, const FuDerived& derived) {
   return fmt::vformat(
       "d={d} n-max={n_max} rounds={rounds} fu-lanes={fu_lanes} au-lanes={au_lanes} "
       "pv-lanes={pv_lanes} fetch-rows={fetch_rows} div-lanes={div_lanes} fx={fx} pb={pb} "
+      "fetch-ahead={fetch_ahead} "
       "probes={probes} mem-style={mem_style} query-slots={query_slots} prefix={prefix}",
       DesignArgs(config, derived));
 }
@@ -67,6 +70,7 @@ nlohmann::ordered_json ConfigJson(const FuConfig& config, const FuDerived& deriv
   json["div-lanes"] = derived.au.div_lanes;
   json["fx"] = derived.au.fx;
   json["pb"] = derived.au.pb;
+  json["fetch-ahead"] = derived.au.fetch_ahead;
   json["prefix"] = derived.prefix;
   json["probes"] = config.probes;
   json["mem-style"] = MemStyleName(config.mem_style);

@@ -25,12 +25,12 @@ using golden::InputError;
 namespace {
 
 // The design options: accepted on the command line and as keys of a --config file.
-constexpr std::array<const char*, 14> kDesignKeys = {
-    "d",         "n-max", "rounds", "fu-lanes", "au-lanes", "pv-lanes",  "fetch-rows",
-    "div-lanes", "fx",    "pb",     "prefix",   "probes",   "mem-style", "query-slots"};
+constexpr std::array<const char*, 15> kDesignKeys = {
+    "d",  "n-max", "rounds",      "fu-lanes", "au-lanes", "pv-lanes",  "fetch-rows", "div-lanes",
+    "fx", "pb",    "fetch-ahead", "prefix",   "probes",   "mem-style", "query-slots"};
 constexpr const char* kDesignKeyList =
-    "d, n-max, rounds, fu-lanes, au-lanes, pv-lanes, fetch-rows, div-lanes, fx, pb, prefix, "
-    "probes, mem-style, query-slots";
+    "d, n-max, rounds, fu-lanes, au-lanes, pv-lanes, fetch-rows, div-lanes, fx, pb, "
+    "fetch-ahead, prefix, probes, mem-style, query-slots";
 
 // Where each design value came from, so that an error names the input the user has to fix:
 // "--d" for the command line, "configs/x.cfg: d" for a config file key.
@@ -109,6 +109,9 @@ FuConfig ResolveConfig(const Sources& sources) {
     config.au.div_lanes = ParseIntOption("--div-lanes", *v, 16);
   if (auto v = sources.Value("fx")) config.au.fx = ParseIntOption("--fx", *v, 8);
   if (auto v = sources.Value("pb")) config.au.pb = ParseIntOption("--pb", *v, 15);
+  if (auto v = sources.Value("fetch-ahead")) {
+    config.au.fetch_ahead = ParseIntOption("--fetch-ahead", *v, 4);
+  }
   if (auto v = sources.Value("prefix")) {
     if (v->empty()) throw InputError("--prefix", "is empty; drop it for the default prefix");
     config.prefix = *v;
@@ -180,8 +183,11 @@ po::options_description DesignOptions() {
        "(EXP2 table of 2^FX entries; default 8)")
       ("pb", po::value<std::string>(), "precision bits of p: the row maximum has p = 2^PB, "
        "1..30 (default 15)")
+      ("fetch-ahead", po::value<std::string>(), "query contexts between the AU's fetch and "
+       "logit stages: how many queries the fetch runs ahead to hide memory latency, 2..16 "
+       "(default 4)")
       ("prefix", po::value<std::string>(), "module prefix [a-z][a-z0-9_]*_ (default "
-       "energon_d<D>_n<N>_l<L>_r<QBxKB_..>_a<A>[p<Pv>][f<F>][v<P>][x<FX>b<PB>]_ plus q<S>_ "
+       "energon_d<D>_n<N>_l<L>_r<QBxKB_..>_a<A>[p<Pv>][f<F>][v<P>][c<C>][x<FX>b<PB>]_ plus q<S>_ "
        "for other query slots, np_ without probes, bb_ for blackbox memories)")
       ("probes", po::value<std::string>(), "per-round probe streams: on or off (default on)")
       ("mem-style", po::value<std::string>(), "behavioral or blackbox memories (default "

@@ -14,6 +14,7 @@ GoldenParams GoldenParamsOf(const FuConfig& config, const FuDerived& derived, in
   p.au.div_groups = derived.au.div_groups;
   p.au.div_latency = derived.au.div_latency;
   p.au.query_slots = derived.query_slots;
+  p.au.fetch_ahead = derived.au.fetch_ahead;
   p.au.mem_latency = mem_latency;
   return p;
 }

@@ -140,6 +140,7 @@ inline constexpr int kFetchRows = {fetch_rows};  ///< keys per memory request
 inline constexpr int kDivLanes = {div_lanes};  ///< rounded divisions per cycle
 inline constexpr int kFx = {fx};  ///< fraction bits of u
 inline constexpr int kPb = {pb};  ///< p of the row maximum is 2^PB
+inline constexpr int kFetchAhead = {fetch_ahead};  ///< query contexts between fetch and logit
 inline constexpr int kLogitW = {logit_w};  ///< signed logit bits
 inline constexpr int kPW = {p_w};  ///< p bits: PB + 1
 inline constexpr int kZW = {z_w};  ///< unsigned Z bits
@@ -152,7 +153,8 @@ inline constexpr int kDivLatency = {div_latency};  ///< division issue to output
 )",
                       fmt::arg("au_lanes", au.au_lanes), fmt::arg("pv_lanes", au.pv_lanes),
                       fmt::arg("fetch_rows", au.fetch_rows), fmt::arg("div_lanes", au.div_lanes),
-                      fmt::arg("fx", au.fx), fmt::arg("pb", au.pb), fmt::arg("logit_w", au.logit_w),
+                      fmt::arg("fx", au.fx), fmt::arg("pb", au.pb),
+                      fmt::arg("fetch_ahead", au.fetch_ahead), fmt::arg("logit_w", au.logit_w),
                       fmt::arg("p_w", au.p_w), fmt::arg("z_w", au.z_w), fmt::arg("acc_w", au.acc_w),
                       fmt::arg("acnt_w", au.acnt_w), fmt::arg("pcnt_w", au.pcnt_w),
                       fmt::arg("fcnt_w", au.fcnt_w), fmt::arg("div_groups", au.div_groups),

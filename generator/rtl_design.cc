@@ -14,9 +14,9 @@ namespace mustache = kainjow::mustache;
 
 std::vector<RtlFile> RtlFiles(const FuConfig& /*config*/, const FuDerived& derived) {
   std::vector<RtlFile> files;
-  for (const char* name :
-       {"mem_1r1w", "query_store", "fu_pingpong", "fu_divider", "fu_score", "fu_filter", "fu_top",
-        "au_exp2", "au_fetch", "au_logit", "au_softmax", "au_divide", "au_top", "energon_top"}) {
+  for (const char* name : {"mem_1r1w", "query_store", "fu_pingpong", "au_ctx_fifo", "fu_divider",
+                           "fu_score", "fu_filter", "fu_top", "au_exp2", "au_fetch", "au_logit",
+                           "au_softmax", "au_divide", "au_top", "energon_top"}) {
     files.push_back({name, derived.prefix + name});
   }
   return files;
@@ -306,6 +306,7 @@ mustache::data TemplateData(const FuConfig& config, const FuDerived& d) {
   data.set("fx", Num(au.fx));
   data.set("fx_msb", Num(au.fx - 1));
   data.set("pb", Num(au.pb));
+  data.set("fetch_ahead", Num(au.fetch_ahead));
   data.set("pw", Num(au.p_w));
   data.set("logit_w", Num(au.logit_w));
   data.set("dist_w", Num(au.dist_w));

@@ -29,11 +29,12 @@ std::vector<int> LogitBeatCounts(int m, const AuTiming& au) {
 std::vector<int> PBeatCounts(int m, const AuTiming& au) { return Chunks(m, au.pv_lanes); }
 
 // The recurrences restate the stage schedules of docs/au-microarchitecture.md. Every buffer
-// between two stages has two slots; a slot handed over by a pulse in cycle c is visible to the
-// other side from c + 1, so query k may use the slot that query k - 2 freed.
+// between two stages has two slots (the contexts from fetch to logit: fetch_ahead); a slot
+// handed over by a pulse in cycle c is visible to the other side from c + 1, so query k may use
+// the slot that query k - 2 (k - fetch_ahead) freed.
 //   query   accepted once the query store has a slot: query k - S released it with its last
 //           logit sub-beat (the last response) in cycle c, so from c + 1 on.
-//   fetch   accept a (after the FU's done pulse, with a free context slot); request w in
+//   fetch   accept a (after the FU's done pulse, with a free context entry); request w in
 //           a+1+w; done (survivor slot freed) in a+W; idle from a+W+1.
 //   logit   accept g (a context, a free logit slot); from g+1 one sub-beat per cycle while
 //           its response is valid; logit beat one cycle after its sub-beat; done with the
@@ -46,6 +47,7 @@ std::vector<int> PBeatCounts(int m, const AuTiming& au) { return Chunks(m, au.pv
 AccelScheduler::AccelScheduler(const FuTiming& fu, const AuTiming& au)
     : fu_(fu),
       au_(au),
+      context_free_(static_cast<std::size_t>(std::max(au.fetch_ahead, 1)), 0),
       query_slot_free_(static_cast<std::size_t>(std::max(au.query_slots, 1)), 0) {}
 
 void AccelScheduler::StartHead(int num_rounds, std::int64_t first_cycle) {
@@ -58,6 +60,7 @@ AccelQueryTiming AccelScheduler::Next(const QueryResult& result, int num_candida
   if (!fu_scheduler_) throw std::logic_error("AccelScheduler::Next before StartHead");
   const std::size_t slot = count_ % 2;
   std::int64_t& store_slot = query_slot_free_[count_ % query_slot_free_.size()];
+  std::int64_t& context_free = context_free_[count_ % context_free_.size()];
   ++count_;
   AccelQueryTiming t;
   t.fu = fu_scheduler_->Next(result, num_candidates, survivor_free_[slot],
@@ -66,7 +69,7 @@ AccelQueryTiming AccelScheduler::Next(const QueryResult& result, int num_candida
   AuQueryTiming& q = t.au;
 
   const std::vector<int> requests = RequestCounts(m, au_);
-  const std::int64_t a = std::max({t.fu.output_done_cycle + 1, fetch_idle_, context_free_[slot]});
+  const std::int64_t a = std::max({t.fu.output_done_cycle + 1, fetch_idle_, context_free});
   for (std::size_t w = 0; w < requests.size(); ++w) {
     q.request.push_back(a + 1 + static_cast<std::int64_t>(w));
   }
@@ -78,7 +81,7 @@ AccelQueryTiming AccelScheduler::Next(const QueryResult& result, int num_candida
   for (std::int64_t row : t.fu.row_cycle) fu_idle_ = std::max(fu_idle_, row + 1);
 
   const std::int64_t g = std::max({a + 1, logit_idle_, logit_free_[slot]});
-  context_free_[slot] = g + 1;
+  context_free = g + 1;
   std::int64_t ready = g + 1;  // the logit stage's next free cycle
   for (std::size_t w = 0; w < requests.size(); ++w) {
     const std::int64_t valid = std::max(q.request[w] + au_.mem_latency, last_response_ + 1);

@@ -28,6 +28,9 @@ struct AuTiming {
   /// Slots of the FU's query store (FuDerived::query_slots): query k is accepted only once
   /// query k - slots has left the logit stage, whose last sub-beat frees its slot. 0: no limit.
   int query_slots = 10;
+  /// Query contexts between fetch and logit (AuDerived::fetch_ahead): the fetch stage takes
+  /// query k once the logit stage has taken query k - fetch_ahead.
+  int fetch_ahead = 4;
 };
 
 /// How a query's m survivors are cut into transfers (all in survivor order).
@@ -93,8 +96,9 @@ class AccelScheduler {
   std::size_t count_ = 0;  // queries scheduled over the run
   // Per stage: when it is idle again, and (ring of two) when query k-2 freed its output slot.
   std::int64_t fetch_idle_ = 0, logit_idle_ = 0, softmax_idle_ = 0, divide_idle_ = 0;
-  std::array<std::int64_t, 2> survivor_free_{0, 0}, context_free_{0, 0}, logit_free_{0, 0},
-      acc_free_{0, 0};
+  std::array<std::int64_t, 2> survivor_free_{0, 0}, logit_free_{0, 0}, acc_free_{0, 0};
+  // Ring of the context FIFO's entries: the cycle from which query k - fetch_ahead's is free.
+  std::vector<std::int64_t> context_free_;
   std::int64_t last_response_ = -1;  // the cycle the previous response was taken
   std::int64_t fu_idle_ = 0;
   // Ring of the query store's slots: the cycle from which query k - S's slot is free again.

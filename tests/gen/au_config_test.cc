@@ -270,6 +270,24 @@ TEST(DeriveAuTest, RejectsBadFxAndPb) {
   EXPECT_EQ(AuError(Au(4, 0, 0, 0, 12, 30)), "<no InputError>");
 }
 
+TEST(DeriveAuTest, FetchAheadIsTwoToSixteenContextsAndNamedInThePrefix) {
+  AuConfig au;
+  EXPECT_EQ(DeriveAu(au, 64, 512, 16).fetch_ahead, 4);
+  au.fetch_ahead = 1;
+  EXPECT_EQ(AuError(au),
+            "--fetch-ahead: 1 is outside 2..16 (query contexts between the fetch and logit "
+            "stages); use 2");
+  au.fetch_ahead = 17;
+  EXPECT_EQ(AuError(au),
+            "--fetch-ahead: 17 is outside 2..16 (query contexts between the fetch and logit "
+            "stages); use 16");
+  au.fetch_ahead = 2;
+  EXPECT_EQ(AuError(au), "<no InputError>");
+  EXPECT_EQ(AuPrefixPart(au, 64, 512, 16), "a4c2_");
+  au.fetch_ahead = 16;
+  EXPECT_EQ(AuPrefixPart(au, 64, 512, 16), "a4c16_");
+}
+
 std::string ParseError(const std::vector<std::string>& args) {
   Options options;
   return ErrorOf([&] { Parse(args, options); });

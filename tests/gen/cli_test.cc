@@ -105,7 +105,8 @@ TEST(CliTest, BadInputExitsTwoAndWritesNothing) {
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_EQ(result.err,
             "error: bad.cfg: unknown key 'width'; the keys are the long option names d, n-max, "
-            "rounds, fu-lanes, au-lanes, pv-lanes, fetch-rows, div-lanes, fx, pb, prefix, probes, "
+            "rounds, fu-lanes, au-lanes, pv-lanes, fetch-rows, div-lanes, fx, pb, fetch-ahead, "
+            "prefix, probes, "
             "mem-style, query-slots\n");
   EXPECT_EQ(ReadTree(dir.path() / "o"), before);
   // An AU rule broken in the file: the message names the file and the key.
@@ -176,7 +177,7 @@ TEST(CliTest, ParamsHeadersOfAllNamedConfigsCompileTogether) {
       "static_assert(energon::generated::energon_d16_n128_l8_r2x2_3x2_3x4_a3p2f5x10b20_q5::"
       "kReuse[2]);\n"
       "static_assert(energon::generated::energon_d8_n16_l1_r4x2_4x4_a1v1_q3::kLaneCntW == 1);\n"
-      "static_assert(energon::generated::energon_d16_n64_l4_r4x4_a2p3v5x6b12::kPvLanes == 3);\n"
+      "static_assert(energon::generated::energon_d16_n64_l4_r4x4_a2p3v5c3x6b12::kPvLanes == 3);\n"
       "static_assert(energon::generated::energon_d8_n8_l2_r4x2_4x4_a2::kDivLanes == 8);\n"
       "static_assert(energon::generated::energon_d64_n512_l16_r4x2_4x4_a4::kAccW == 40);\n"
       "int main() { return 0; }\n";

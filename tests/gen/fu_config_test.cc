@@ -55,7 +55,7 @@ const Expected kExpected[] = {
      2,
      {{1, 4, 2, false, 0, false}, {2, 4, 4, true, 2, true}}},
     {"single_round",
-     "energon_d16_n64_l4_r4x4_a2p3v5x6b12_",
+     "energon_d16_n64_l4_r4x4_a2p3v5c3x6b12_",
      6,
      7,
      16,

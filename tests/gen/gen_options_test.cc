@@ -133,14 +133,15 @@ TEST(GenOptionsTest, UnknownConfigKeysNameTheFileAndTheKey) {
   EXPECT_EQ(ParseError({"--config", file, "--out", "o"}),
             file +
                 ": unknown key 'lanes'; the keys are the long option names d, n-max, rounds, "
-                "fu-lanes, au-lanes, pv-lanes, fetch-rows, div-lanes, fx, pb, prefix, probes, "
+                "fu-lanes, au-lanes, pv-lanes, fetch-rows, div-lanes, fx, pb, fetch-ahead, prefix, "
+                "probes, "
                 "mem-style, query-slots");
   WriteText(file, "out = somewhere\n");
   EXPECT_EQ(ParseError({"--config", file, "--out", "o"}),
             file +
                 ": 'out' belongs on the command line (--out); config files hold the design "
                 "keys d, n-max, rounds, fu-lanes, au-lanes, pv-lanes, fetch-rows, div-lanes, fx, "
-                "pb, prefix, probes, mem-style, query-slots");
+                "pb, fetch-ahead, prefix, probes, mem-style, query-slots");
 }
 
 TEST(GenOptionsTest, BadFileValuesNameTheFileAndTheKey) {
@@ -215,7 +216,7 @@ TEST(GenOptionsTest, HelpAndVersion) {
   for (const char* option :
        {"--config", "--out", "--print-config", "--d", "--n-max", "--rounds", "--fu-lanes",
         "--au-lanes", "--pv-lanes", "--fetch-rows", "--div-lanes", "--fx", "--pb", "--prefix",
-        "--probes", "--mem-style", "--query-slots"}) {
+        "--probes", "--mem-style", "--query-slots", "--fetch-ahead"}) {
     EXPECT_NE(text.find(option), std::string::npos) << option;
   }
   EXPECT_EQ(Parse({"--version"}, options, &text), Action::kVersion);

@@ -395,11 +395,12 @@ TEST(BannerTest, ShowsSourceParametersAndCommand) {
                 "; do not edit: change the configuration and regenerate.\n"
                 "# Source: generator/x.cc\n"
                 "# Parameters: d=64 n-max=512 rounds=4x2,4x4 fu-lanes=16 au-lanes=4 pv-lanes=4 "
-                "fetch-rows=4 div-lanes=16 fx=8 pb=15 probes=on mem-style=behavioral "
+                "fetch-rows=4 div-lanes=16 fx=8 pb=15 fetch-ahead=4 probes=on mem-style=behavioral "
                 "query-slots=10 prefix=my_fu_\n"
                 "# Regenerate: energon-gen --d 64 --n-max 512 --rounds 4x2,4x4 --fu-lanes 16 "
                 "--au-lanes 4 --pv-lanes 4 --fetch-rows 4 --div-lanes 16 --fx 8 --pb 15 "
-                "--probes on --mem-style behavioral --query-slots 10 --prefix my_fu_ --out DIR  "
+                "--fetch-ahead 4 --probes on --mem-style behavioral --query-slots 10 --prefix "
+                "my_fu_ --out DIR  "
                 "(DIR: the folder holding manifest.json)");
 }
 
@@ -408,8 +409,8 @@ TEST(PrintedConfigTest, HoldsConfigAndDerived) {
   const nlohmann::ordered_json json = PrintedConfig(options.config, options.derived);
   EXPECT_EQ(json["config"].dump(),
             R"({"d":16,"n-max":64,"rounds":"4x4","fu-lanes":4,"au-lanes":2,"pv-lanes":3,)"
-            R"("fetch-rows":2,"div-lanes":5,"fx":6,"pb":12,)"
-            R"("prefix":"energon_d16_n64_l4_r4x4_a2p3v5x6b12_","probes":true,)"
+            R"("fetch-rows":2,"div-lanes":5,"fx":6,"pb":12,"fetch-ahead":3,)"
+            R"("prefix":"energon_d16_n64_l4_r4x4_a2p3v5c3x6b12_","probes":true,)"
             R"("mem-style":"behavioral","query-slots":7})");
   EXPECT_EQ(json["derived"].dump(),
             R"({"num_rounds":1,"idx_w":6,"cnt_w":7,"qidx_w":16,"rows":16,"row_w":4,"score_w":12,)"

@@ -116,11 +116,11 @@ INSTANTIATE_TEST_SUITE_P(NamedConfigs, ConfigTextTest, ::testing::ValuesIn(testi
 
 TEST(ConfigTextTest, OneLinePerKeyEveryKeyExplicit) {
   const Options options = testing::Load("small_nmax");
-  EXPECT_EQ(
-      ConfigFileText(options.config, options.derived),
-      "d = 8\nn-max = 8\nrounds = 4x2,4x4\nfu-lanes = 2\nau-lanes = 2\npv-lanes = 2\n"
-      "fetch-rows = 2\ndiv-lanes = 8\nfx = 8\npb = 15\nprefix = energon_d8_n8_l2_r4x2_4x4_a2_\n"
-      "probes = on\nmem-style = behavioral\nquery-slots = 10\n");
+  EXPECT_EQ(ConfigFileText(options.config, options.derived),
+            "d = 8\nn-max = 8\nrounds = 4x2,4x4\nfu-lanes = 2\nau-lanes = 2\npv-lanes = 2\n"
+            "fetch-rows = 2\ndiv-lanes = 8\nfx = 8\npb = 15\nfetch-ahead = 4\nprefix = "
+            "energon_d8_n8_l2_r4x2_4x4_a2_\n"
+            "probes = on\nmem-style = behavioral\nquery-slots = 10\n");
 }
 
 TEST(ConfigTextTest, ErrorsNameTheText) {

@@ -62,6 +62,27 @@ TEST(AccelSchedulerTest, AFullQueryStoreHoldsTheQueryPort) {
   EXPECT_LT(two.Next(Result(1, {{1, 2, 5, 9}, {2, 9}}), 10).fu.accept_cycle, 120);
 }
 
+TEST(AccelSchedulerTest, MoreContextsLetTheFetchRunFurtherAheadOfASlowMemory) {
+  // Memory latency 40: the logit stage holds each query until its responses come, and the
+  // fetch stage takes query k once the logit stage has taken query k - fetch_ahead.
+  const auto fourth_request = [](int fetch_ahead) {
+    AuTiming au = Au(2, 8);
+    au.mem_latency = 40;
+    au.fetch_ahead = fetch_ahead;
+    AccelScheduler scheduler(kFu, au);
+    scheduler.StartHead(2, 100);
+    std::int64_t request = 0;
+    for (int k = 0; k < 4; ++k) {
+      request = scheduler.Next(Result(k, {{1, 2, 5, 9}, {2, 9}}), 10).au.request.front();
+    }
+    return request;
+  };
+  // Two contexts: query 3 waits for the logit stage to take query 1, after query 0's response
+  // (its request in 115, answered in 155); four: it goes as soon as the FU has it.
+  EXPECT_GT(fourth_request(2), 155);
+  EXPECT_LT(fourth_request(4), 155);
+}
+
 TEST(AccelSchedulerTest, TheNextHeadStartsWhileTheAuDrains) {
   // A slow division (40 groups): head 0's query divides in 125..164, its output in 182.
   AccelScheduler scheduler(kFu, Au(40, 4));
