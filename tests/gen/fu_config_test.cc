@@ -304,6 +304,23 @@ TEST(DeriveTest, RejectsBadMemStyle) {
             "--mem-style: 7 is not a memory style; use behavioral or blackbox");
 }
 
+TEST(DeriveTest, TheTopPartNeedsOnlyItselfTheRoundCountAndTheDefaultPrefix) {
+  TopConfig top;
+  TopDerived d = DeriveTop(top, 3, "given_default_");
+  EXPECT_EQ(d.prefix, "given_default_");
+  EXPECT_EQ(d.query_slots, 13);  // 3 * 3 + 4
+  EXPECT_EQ(d.tag_w, 4);
+  EXPECT_EQ(TopPrefixPart(top, 3), "");
+  top.query_slots = 5;
+  top.probes = false;
+  top.mem_style = MemStyle::kBlackbox;
+  EXPECT_EQ(TopPrefixPart(top, 3), "q5_np_bb_");
+  EXPECT_EQ(DeriveTop(top, 3, "given_default_").tag_w, 3);
+  EXPECT_EQ(ErrorOf([] { DeriveTop(TopConfig{}, 1, "Bad_"); }),
+            "--prefix: 'Bad_' does not start with a lowercase letter (prefixes match "
+            "[a-z][a-z0-9_]*_); use bad_");
+}
+
 std::string PrefixError(const std::string& prefix) {
   AccelConfig config;
   config.top.prefix = prefix;
