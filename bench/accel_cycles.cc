@@ -66,26 +66,26 @@ int main(int argc, char** argv) {
     for (const std::string& path : configs) {
       gen::Options options = gen::ParseConfigFile(path);
       if (query_slots != 0) {
-        options.config.query_slots = query_slots;
+        options.config.top.query_slots = query_slots;
         options.derived = gen::Derive(options.config);
       }
-      const gen::FuConfig& c = options.config;
-      const gen::FuDerived& d = options.derived;
+      const gen::AccelConfig& c = options.config;
+      const gen::AccelDerived& d = options.derived;
       const gen::GoldenParams params = gen::GoldenParamsOf(c, d, latency);
       golden::RunParams run;
       run.alpha.clear();
       // One A_r per round: the list cut to the rounds, its last value repeated for more.
       const std::vector<int> given = IntList(alpha.c_str());
-      for (std::size_t r = 0; r < c.rounds.size(); ++r) {
+      for (std::size_t r = 0; r < c.fu.rounds.size(); ++r) {
         run.alpha.push_back(given[std::min(r, given.size() - 1)]);
       }
-      golden::ValidateAlphas(run.alpha, c.rounds.size());
-      const int multipliers = (d.au.au_lanes + d.au.pv_lanes) * c.d;
+      golden::ValidateAlphas(run.alpha, c.fu.rounds.size());
+      const int multipliers = (d.au.au_lanes + d.au.pv_lanes) * c.fu.d;
       for (int n : sizes) {
-        if (n > c.n_max) continue;
+        if (n > c.fu.n_max) continue;
         golden::SyntheticSpec spec;
         spec.n = n;
-        spec.d = c.d;
+        spec.d = c.fu.d;
         const bench::SyntheticRun golden_run = bench::RunSynthetic(spec, params.hw, run);
         const std::vector<golden::QueryResult>& results = golden_run.results;
         const std::vector<int>& candidates = golden_run.candidates;
@@ -95,9 +95,9 @@ int main(int argc, char** argv) {
         const std::vector<golden::StageLoad> loads =
             golden::StageLoads(params.fu, params.au, {results}, {candidates});
         const golden::StageLoad& busiest = golden::BusiestOf(loads);
-        const double ops = 4.0 * n * c.d / per_query;
+        const double ops = 4.0 * n * c.fu.d / per_query;
         // INT16 MACs per cycle: a logit and a p*V product per survivor and element.
-        const double used = 2.0 * golden_run.keep * n * c.d / per_query;
+        const double used = 2.0 * golden_run.keep * n * c.fu.d / per_query;
         fmt::print(
             "{:<14}{:>5}{:>7.1f}%{:>9.1f}{:>10.1f}  "
             "{:<13}{:>7.1f}%{:>10.0f}{:>9}{:>9.0f}{:>7.1f}%\n",

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "bench/synthetic_run.h"
-#include "generator/fu_config.h"
+#include "generator/accel_config.h"
 #include "generator/golden_params.h"
 #include "golden/errors.h"
 #include "golden/fu_timing.h"
@@ -30,11 +30,11 @@ std::vector<int> IntList(const char* text) {
 // The timing parameters of the FU the generator derives for this shape (the divider cycles
 // of every round come from the one place that decides them).
 energon::golden::FuTiming Timing(const energon::golden::HwParams& hw, int d, int n_max, int lanes) {
-  energon::gen::FuConfig config;
-  config.d = d;
-  config.n_max = n_max;
-  config.rounds = hw.rounds;
-  config.fu_lanes = lanes;
+  energon::gen::AccelConfig config;
+  config.fu.d = d;
+  config.fu.n_max = n_max;
+  config.fu.rounds = hw.rounds;
+  config.fu.fu_lanes = lanes;
   return energon::gen::GoldenParamsOf(config, energon::gen::Derive(config), 1).fu;
 }
 

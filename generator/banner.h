@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "generator/fu_config.h"
+#include "generator/accel_config.h"
 
 namespace energon::gen {
 
@@ -16,7 +16,7 @@ enum class CommentStyle { kSlashes, kHash };
 /// The banner lines, each starting with the comment marker, joined by '\n' with no newline
 /// after the last one. `source` is the template or generator file the text came from, e.g.
 /// "rtl_templates/fu_top.sv.mustache".
-std::string Banner(CommentStyle style, std::string_view source, const FuConfig& config,
-                   const FuDerived& derived);
+std::string Banner(CommentStyle style, std::string_view source, const AccelConfig& config,
+                   const AccelDerived& derived);
 
 }  // namespace energon::gen

@@ -14,13 +14,13 @@ std::string MemStyleName(MemStyle style) {
 namespace {
 
 // The resolved design options, as the named fmt arguments of the command and the summary.
-fmt::dynamic_format_arg_store<fmt::format_context> DesignArgs(const FuConfig& config,
-                                                              const FuDerived& derived) {
+fmt::dynamic_format_arg_store<fmt::format_context> DesignArgs(const AccelConfig& config,
+                                                              const AccelDerived& derived) {
   fmt::dynamic_format_arg_store<fmt::format_context> args;
-  args.push_back(fmt::arg("d", config.d));
-  args.push_back(fmt::arg("n_max", config.n_max));
-  args.push_back(fmt::arg("rounds", golden::FormatRounds(config.rounds)));
-  args.push_back(fmt::arg("fu_lanes", config.fu_lanes));
+  args.push_back(fmt::arg("d", config.fu.d));
+  args.push_back(fmt::arg("n_max", config.fu.n_max));
+  args.push_back(fmt::arg("rounds", golden::FormatRounds(config.fu.rounds)));
+  args.push_back(fmt::arg("fu_lanes", config.fu.fu_lanes));
   args.push_back(fmt::arg("au_lanes", derived.au.au_lanes));
   args.push_back(fmt::arg("pv_lanes", derived.au.pv_lanes));
   args.push_back(fmt::arg("fetch_rows", derived.au.fetch_rows));
@@ -28,16 +28,16 @@ fmt::dynamic_format_arg_store<fmt::format_context> DesignArgs(const FuConfig& co
   args.push_back(fmt::arg("fx", derived.au.fx));
   args.push_back(fmt::arg("pb", derived.au.pb));
   args.push_back(fmt::arg("fetch_ahead", derived.au.fetch_ahead));
-  args.push_back(fmt::arg("probes", config.probes ? "on" : "off"));
-  args.push_back(fmt::arg("mem_style", MemStyleName(config.mem_style)));
-  args.push_back(fmt::arg("query_slots", derived.query_slots));
-  args.push_back(fmt::arg("prefix", derived.prefix));
+  args.push_back(fmt::arg("probes", config.top.probes ? "on" : "off"));
+  args.push_back(fmt::arg("mem_style", MemStyleName(config.top.mem_style)));
+  args.push_back(fmt::arg("query_slots", derived.top.query_slots));
+  args.push_back(fmt::arg("prefix", derived.top.prefix));
   return args;
 }
 
 }  // namespace
 
-std::string RegenerateCommand(const FuConfig& config, const FuDerived& derived) {
+std::string RegenerateCommand(const AccelConfig& config, const AccelDerived& derived) {
   std::string command = fmt::vformat(
       "energon-gen --d {d} --n-max {n_max} --rounds {rounds} --fu-lanes {fu_lanes} "
       "--au-lanes {au_lanes} --pv-lanes {pv_lanes} --fetch-rows {fetch_rows} "
@@ -45,11 +45,11 @@ std::string RegenerateCommand(const FuConfig& config, const FuDerived& derived) 
       "--mem-style {mem_style} "
       "--query-slots {query_slots}",
       DesignArgs(config, derived));
-  if (derived.prefix != DefaultPrefix(config)) command += " --prefix " + derived.prefix;
+  if (derived.top.prefix != DefaultPrefix(config)) command += " --prefix " + derived.top.prefix;
   return command + " --out DIR";
 }
 
-std::string ParameterSummary(const FuConfig& config, const FuDerived& derived) {
+std::string ParameterSummary(const AccelConfig& config, const AccelDerived& derived) {
   return fmt::vformat(
       "d={d} n-max={n_max} rounds={rounds} fu-lanes={fu_lanes} au-lanes={au_lanes} "
       "pv-lanes={pv_lanes} fetch-rows={fetch_rows} div-lanes={div_lanes} fx={fx} pb={pb} "
@@ -58,12 +58,12 @@ std::string ParameterSummary(const FuConfig& config, const FuDerived& derived) {
       DesignArgs(config, derived));
 }
 
-nlohmann::ordered_json ConfigJson(const FuConfig& config, const FuDerived& derived) {
+nlohmann::ordered_json ConfigJson(const AccelConfig& config, const AccelDerived& derived) {
   nlohmann::ordered_json json;
-  json["d"] = config.d;
-  json["n-max"] = config.n_max;
-  json["rounds"] = golden::FormatRounds(config.rounds);
-  json["fu-lanes"] = config.fu_lanes;
+  json["d"] = config.fu.d;
+  json["n-max"] = config.fu.n_max;
+  json["rounds"] = golden::FormatRounds(config.fu.rounds);
+  json["fu-lanes"] = config.fu.fu_lanes;
   json["au-lanes"] = derived.au.au_lanes;
   json["pv-lanes"] = derived.au.pv_lanes;
   json["fetch-rows"] = derived.au.fetch_rows;
@@ -71,14 +71,14 @@ nlohmann::ordered_json ConfigJson(const FuConfig& config, const FuDerived& deriv
   json["fx"] = derived.au.fx;
   json["pb"] = derived.au.pb;
   json["fetch-ahead"] = derived.au.fetch_ahead;
-  json["prefix"] = derived.prefix;
-  json["probes"] = config.probes;
-  json["mem-style"] = MemStyleName(config.mem_style);
-  json["query-slots"] = derived.query_slots;
+  json["prefix"] = derived.top.prefix;
+  json["probes"] = config.top.probes;
+  json["mem-style"] = MemStyleName(config.top.mem_style);
+  json["query-slots"] = derived.top.query_slots;
   return json;
 }
 
-std::string ConfigFileText(const FuConfig& config, const FuDerived& derived) {
+std::string ConfigFileText(const AccelConfig& config, const AccelDerived& derived) {
   std::string text;
   const nlohmann::ordered_json json = ConfigJson(config, derived);
   for (const auto& [key, value] : json.items()) {
@@ -95,25 +95,27 @@ std::string ConfigFileText(const FuConfig& config, const FuDerived& derived) {
   return text;
 }
 
-nlohmann::ordered_json DerivedJson(const FuDerived& derived) {
+nlohmann::ordered_json DerivedJson(const AccelDerived& derived) {
+  const FuDerived& fu = derived.fu;
+  const TopDerived& top = derived.top;
   nlohmann::ordered_json json;
-  json["num_rounds"] = derived.num_rounds;
-  json["idx_w"] = derived.idx_w;
-  json["cnt_w"] = derived.cnt_w;
-  json["qidx_w"] = derived.qidx_w;
-  json["rows"] = derived.rows;
-  json["row_w"] = derived.row_w;
-  json["score_w"] = derived.score_w;
-  json["sum_w"] = derived.sum_w;
-  json["rhs_w"] = derived.rhs_w;
-  json["div_cycles"] = derived.div_cycles;
-  json["kcarry_bits"] = derived.kcarry_bits;
-  json["lane_cnt_w"] = derived.lane_cnt_w;
-  json["round_w"] = derived.round_w;
-  json["query_slots"] = derived.query_slots;
-  json["tag_w"] = derived.tag_w;
+  json["num_rounds"] = fu.num_rounds;
+  json["idx_w"] = fu.idx_w;
+  json["cnt_w"] = fu.cnt_w;
+  json["qidx_w"] = fu.qidx_w;
+  json["rows"] = fu.rows;
+  json["row_w"] = fu.row_w;
+  json["score_w"] = fu.score_w;
+  json["sum_w"] = fu.sum_w;
+  json["rhs_w"] = fu.rhs_w;
+  json["div_cycles"] = fu.div_cycles;
+  json["kcarry_bits"] = fu.kcarry_bits;
+  json["lane_cnt_w"] = fu.lane_cnt_w;
+  json["round_w"] = fu.round_w;
+  json["query_slots"] = top.query_slots;
+  json["tag_w"] = top.tag_w;
   nlohmann::ordered_json rounds = nlohmann::ordered_json::array();
-  for (const RoundDerived& round : derived.rounds) {
+  for (const RoundDerived& round : fu.rounds) {
     rounds.push_back({{"index", round.index},
                       {"qb", round.qb},
                       {"kb", round.kb},

@@ -4,9 +4,9 @@
 
 namespace energon::gen {
 
-std::string FilelistName(const FuDerived& derived) { return derived.prefix + "energon.f"; }
+std::string FilelistName(const AccelDerived& derived) { return derived.top.prefix + "energon.f"; }
 
-std::string Filelist(const FuConfig& config, const FuDerived& derived,
+std::string Filelist(const AccelConfig& config, const AccelDerived& derived,
                      const std::vector<std::string>& rtl_paths) {
   std::string text = Banner(CommentStyle::kSlashes, "generator/filelist.cc", config, derived);
   text += "\n";

@@ -5,15 +5,15 @@
 #include <string>
 #include <vector>
 
-#include "generator/fu_config.h"
+#include "generator/accel_config.h"
 
 namespace energon::gen {
 
 /// The filelist's file name: <prefix>energon.f.
-std::string FilelistName(const FuDerived& derived);
+std::string FilelistName(const AccelDerived& derived);
 
 /// The filelist text: the banner, then one path per line (e.g. "rtl/<module>.sv").
-std::string Filelist(const FuConfig& config, const FuDerived& derived,
+std::string Filelist(const AccelConfig& config, const AccelDerived& derived,
                      const std::vector<std::string>& rtl_paths);
 
 }  // namespace energon::gen

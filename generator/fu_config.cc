@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <string_view>
+#include <string>
 
 #include "golden/errors.h"
 
@@ -16,7 +16,6 @@ constexpr int kMinD = 1, kMaxD = 1024;
 constexpr int kMinNMax = 2, kMaxNMax = 65536;
 constexpr int kMinLanes = 1, kMaxLanes = 64;
 constexpr int kQueryIndexWidth = 16;
-constexpr int kMinQuerySlots = 1, kMaxQuerySlots = 64;
 
 constexpr bool IsPowerOfTwo(long long x) { return x > 0 && (x & (x - 1)) == 0; }
 
@@ -49,74 +48,9 @@ void CheckPowerOfTwo(const char* option, const char* what, int value, int lo, in
   }
 }
 
-// Prefix rules: [a-z][a-z0-9_]*_ and the prefix without its final '_' (the params header's
-// namespace) must not end in _<digit>, since no name may end in _<digit>.
-std::string SuggestPrefix(std::string_view text) {
-  std::string fixed;
-  for (char c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-    fixed.push_back(ok ? c : '_');
-  }
-  if (fixed.empty() || fixed.front() < 'a' || fixed.front() > 'z') fixed = "p" + fixed;
-  while (!fixed.empty() && fixed.back() == '_') fixed.pop_back();
-  // "my_2" -> "my2": drop the '_' before a trailing digit group.
-  std::size_t digits = fixed.size();
-  while (digits > 0 && fixed[digits - 1] >= '0' && fixed[digits - 1] <= '9') --digits;
-  if (digits < fixed.size() && digits > 0 && fixed[digits - 1] == '_') fixed.erase(digits - 1, 1);
-  return fixed + "_";
-}
-
-void CheckPrefix(const std::string& prefix) {
-  const auto fail = [&](std::string_view rule) {
-    throw InputError("--prefix",
-                     fmt::format("'{}' {}; use {}", prefix, rule, SuggestPrefix(prefix)));
-  };
-  if (prefix.empty() || prefix.front() < 'a' || prefix.front() > 'z') {
-    fail("does not start with a lowercase letter (prefixes match [a-z][a-z0-9_]*_)");
-  }
-  for (char c : prefix) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
-      fail(fmt::format("holds '{}' (prefixes match [a-z][a-z0-9_]*_)", c));
-    }
-  }
-  if (prefix.back() != '_') fail("does not end in '_' (prefixes match [a-z][a-z0-9_]*_)");
-  if (static_cast<int>(prefix.size()) > kMaxPrefixLength) {
-    throw InputError("--prefix",
-                     fmt::format("'{}' has {} characters; module names would pass the {} that "
-                                 "Verilator 5.006 builds; use at most {}, e.g. {}",
-                                 prefix, prefix.size(), kMaxModuleNameLength, kMaxPrefixLength,
-                                 prefix.substr(0, kMaxPrefixLength - 1) + "_"));
-  }
-  const std::string_view core(prefix.data(), prefix.size() - 1);
-  std::size_t digits = core.size();
-  while (digits > 0 && core[digits - 1] >= '0' && core[digits - 1] <= '9') --digits;
-  if (digits < core.size() && digits > 0 && core[digits - 1] == '_') {
-    fail(
-        fmt::format("ends in _<digit>_, which makes names end in _<digit> (the params namespace "
-                    "would be {})",
-                    core));
-  }
-}
-
 }  // namespace
 
-std::string DefaultPrefix(const FuConfig& config) {
-  std::string rounds;
-  for (const golden::RoundWidths& round : config.rounds) {
-    rounds += fmt::format("{}{}x{}", rounds.empty() ? "" : "_", round.qb, round.kb);
-  }
-  const int default_slots = DefaultQuerySlots(static_cast<int>(config.rounds.size()));
-  const std::string slots = config.query_slots == 0 || config.query_slots == default_slots
-                                ? ""
-                                : fmt::format("q{}_", config.query_slots);
-  return fmt::format("energon_d{}_n{}_l{}_r{}_{}{}{}{}", config.d, config.n_max, config.fu_lanes,
-                     rounds, AuPrefixPart(config.au, config.d, config.n_max, config.fu_lanes),
-                     slots, config.probes ? "" : "np_",
-                     config.mem_style == MemStyle::kBlackbox ? "bb_" : "");
-}
-
-FuDerived Derive(const FuConfig& config) {
+FuDerived DeriveFu(const FuConfig& config) {
   CheckD(config.d);
   CheckPowerOfTwo("--n-max", "the maximum key count N_MAX", config.n_max, kMinNMax, kMaxNMax,
                   kMaxNMax);
@@ -129,24 +63,7 @@ FuDerived Derive(const FuConfig& config) {
                                  config.fu_lanes, config.n_max, config.n_max, config.fu_lanes));
   }
   golden::ValidateRounds(config.rounds, "--rounds");
-  if (config.mem_style != MemStyle::kBehavioral && config.mem_style != MemStyle::kBlackbox) {
-    throw InputError("--mem-style", fmt::format("{} is not a memory style; use behavioral or "
-                                                "blackbox",
-                                                static_cast<int>(config.mem_style)));
-  }
-  if (config.query_slots != 0 &&
-      (config.query_slots < kMinQuerySlots || config.query_slots > kMaxQuerySlots)) {
-    throw InputError("--query-slots",
-                     fmt::format("{} is outside {}..{} (queries in flight before the AU's logit "
-                                 "stage); use {}, or 0 for the default {}",
-                                 config.query_slots, kMinQuerySlots, kMaxQuerySlots,
-                                 std::clamp(config.query_slots, kMinQuerySlots, kMaxQuerySlots),
-                                 DefaultQuerySlots(static_cast<int>(config.rounds.size()))));
-  }
   FuDerived derived;
-  derived.au = DeriveAu(config.au, config.d, config.n_max, config.fu_lanes);
-  derived.prefix = config.prefix.empty() ? DefaultPrefix(config) : config.prefix;
-  CheckPrefix(derived.prefix);
 
   const auto num_rounds = static_cast<int>(config.rounds.size());
   const golden::RoundWidths& final_round = config.rounds.back();
@@ -163,9 +80,6 @@ FuDerived Derive(const FuConfig& config) {
   derived.kcarry_bits = final_round.kb;
   derived.lane_cnt_w = Clog2(config.fu_lanes + 1LL);
   derived.round_w = std::max(1, Clog2(num_rounds + 1LL));
-  derived.query_slots =
-      config.query_slots == 0 ? DefaultQuerySlots(num_rounds) : config.query_slots;
-  derived.tag_w = std::max(1, Clog2(derived.query_slots));
   derived.rounds.clear();
   for (int r = 1; r <= num_rounds; ++r) {
     const golden::RoundWidths& round = config.rounds[r - 1];

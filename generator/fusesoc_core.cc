@@ -9,9 +9,11 @@
 
 namespace energon::gen {
 
-std::string CoreFileName(const FuDerived& derived) { return derived.prefix + "energon.core"; }
+std::string CoreFileName(const AccelDerived& derived) {
+  return derived.top.prefix + "energon.core";
+}
 
-std::string FusesocCore(const FuConfig& config, const FuDerived& derived,
+std::string FusesocCore(const AccelConfig& config, const AccelDerived& derived,
                         const std::vector<std::string>& rtl_paths) {
   std::string files;
   for (const std::string& path : rtl_paths) files += fmt::format("      - {}\n", path);
@@ -54,7 +56,7 @@ std::string FusesocCore(const FuConfig& config, const FuDerived& derived,
       "        yosys_synth_options:\n"
       "          - -flatten\n",
       fmt::arg("banner", Banner(CommentStyle::kHash, "generator/fusesoc_core.cc", config, derived)),
-      fmt::arg("prefix", derived.prefix), fmt::arg("version", GeneratorVersion()),
+      fmt::arg("prefix", derived.top.prefix), fmt::arg("version", GeneratorVersion()),
       fmt::arg("summary", ParameterSummary(config, derived)), fmt::arg("files", files),
       fmt::arg("top", TopModule(derived)));
 }

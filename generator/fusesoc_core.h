@@ -5,15 +5,15 @@
 #include <string>
 #include <vector>
 
-#include "generator/fu_config.h"
+#include "generator/accel_config.h"
 
 namespace energon::gen {
 
 /// The core file's name: <prefix>energon.core.
-std::string CoreFileName(const FuDerived& derived);
+std::string CoreFileName(const AccelDerived& derived);
 
 /// The core text. "CAPI=2:" is its first line (FuseSoC requires it), the banner follows.
-std::string FusesocCore(const FuConfig& config, const FuDerived& derived,
+std::string FusesocCore(const AccelConfig& config, const AccelDerived& derived,
                         const std::vector<std::string>& rtl_paths);
 
 }  // namespace energon::gen

@@ -94,12 +94,12 @@ MemStyle ParseMemStyle(const std::string& text) {
                    fmt::format("'{}' is not a memory style; use behavioral or blackbox", text));
 }
 
-FuConfig ResolveConfig(const Sources& sources) {
-  FuConfig config;
-  if (auto v = sources.Value("d")) config.d = ParseIntOption("--d", *v, 64);
-  if (auto v = sources.Value("n-max")) config.n_max = ParseIntOption("--n-max", *v, 512);
-  if (auto v = sources.Value("rounds")) config.rounds = golden::ParseRounds(*v, "--rounds");
-  if (auto v = sources.Value("fu-lanes")) config.fu_lanes = ParseIntOption("--fu-lanes", *v, 16);
+AccelConfig ResolveConfig(const Sources& sources) {
+  AccelConfig config;
+  if (auto v = sources.Value("d")) config.fu.d = ParseIntOption("--d", *v, 64);
+  if (auto v = sources.Value("n-max")) config.fu.n_max = ParseIntOption("--n-max", *v, 512);
+  if (auto v = sources.Value("rounds")) config.fu.rounds = golden::ParseRounds(*v, "--rounds");
+  if (auto v = sources.Value("fu-lanes")) config.fu.fu_lanes = ParseIntOption("--fu-lanes", *v, 16);
   if (auto v = sources.Value("au-lanes")) config.au.au_lanes = ParseIntOption("--au-lanes", *v, 4);
   if (auto v = sources.Value("pv-lanes")) config.au.pv_lanes = ParseIntOption("--pv-lanes", *v, 4);
   if (auto v = sources.Value("fetch-rows")) {
@@ -114,12 +114,12 @@ FuConfig ResolveConfig(const Sources& sources) {
   }
   if (auto v = sources.Value("prefix")) {
     if (v->empty()) throw InputError("--prefix", "is empty; drop it for the default prefix");
-    config.prefix = *v;
+    config.top.prefix = *v;
   }
-  if (auto v = sources.Value("probes")) config.probes = ParseOnOff(*v);
-  if (auto v = sources.Value("mem-style")) config.mem_style = ParseMemStyle(*v);
+  if (auto v = sources.Value("probes")) config.top.probes = ParseOnOff(*v);
+  if (auto v = sources.Value("mem-style")) config.top.mem_style = ParseMemStyle(*v);
   if (auto v = sources.Value("query-slots")) {
-    config.query_slots = ParseIntOption("--query-slots", *v, 10);
+    config.top.query_slots = ParseIntOption("--query-slots", *v, 10);
   }
   return config;
 }

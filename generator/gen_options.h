@@ -1,10 +1,10 @@
 #pragma once
-// energon-gen's command line and configuration files, parsed into a validated FuConfig.
+// energon-gen's command line and configuration files, parsed into a validated AccelConfig.
 // Testable without a process: nothing here touches the output folder.
 
 #include <string>
 
-#include "generator/fu_config.h"
+#include "generator/accel_config.h"
 
 namespace energon::gen {
 
@@ -17,9 +17,9 @@ enum class Action {
 };
 
 struct Options {
-  FuConfig config;      ///< resolved: command line over --config file over defaults
-  FuDerived derived;    ///< Derive(config), so every rule has been checked
-  std::string out_dir;  ///< --out, required for Action::kGenerate
+  AccelConfig config;    ///< resolved: command line over --config file over defaults
+  AccelDerived derived;  ///< Derive(config), so every rule has been checked
+  std::string out_dir;   ///< --out, required for Action::kGenerate
 };
 
 /// Parses argv (and the --config file it names) and checks every rule. Throws

@@ -11,7 +11,7 @@
 
 namespace energon::gen {
 
-std::vector<OutputFile> GenerateOutput(const FuConfig& config, const FuDerived& derived) {
+std::vector<OutputFile> GenerateOutput(const AccelConfig& config, const AccelDerived& derived) {
   const std::vector<RtlFile> rtl_files = RtlFiles(config, derived);
   std::vector<OutputFile> files = RenderRtl(config, derived);
   std::vector<std::string> rtl_paths;
@@ -29,7 +29,7 @@ std::vector<OutputFile> GenerateOutput(const FuConfig& config, const FuDerived& 
   return files;
 }
 
-nlohmann::ordered_json PrintedConfig(const FuConfig& config, const FuDerived& derived) {
+nlohmann::ordered_json PrintedConfig(const AccelConfig& config, const AccelDerived& derived) {
   nlohmann::ordered_json json;
   json["config"] = ConfigJson(config, derived);
   json["derived"] = DerivedJson(derived);

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
-#include "generator/fu_config.h"
+#include "generator/accel_config.h"
 #include "generator/output_file.h"
 
 namespace energon::gen {
@@ -12,9 +12,9 @@ namespace energon::gen {
 /// Every output file: rtl/<module>.sv in filelist order, <prefix>energon.f, <prefix>params.h,
 /// <prefix>energon.core, synth/yosys.ys, synth/<prefix>energon.sdc, and manifest.json last (it lists the
 /// others with their SHA-256). `config` must have passed Derive(), which gave `derived`.
-std::vector<OutputFile> GenerateOutput(const FuConfig& config, const FuDerived& derived);
+std::vector<OutputFile> GenerateOutput(const AccelConfig& config, const AccelDerived& derived);
 
 /// What --print-config prints: {"config": resolved, "derived": derived}.
-nlohmann::ordered_json PrintedConfig(const FuConfig& config, const FuDerived& derived);
+nlohmann::ordered_json PrintedConfig(const AccelConfig& config, const AccelDerived& derived);
 
 }  // namespace energon::gen

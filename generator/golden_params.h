@@ -1,9 +1,9 @@
 #pragma once
 // What the golden model and its timing model take from one configuration, derived in this one
 // place: the harness (sim/), the tests and the benchmarks build their golden::HwParams,
-// FuTiming and AuTiming here instead of copying fields of FuConfig and FuDerived themselves.
+// FuTiming and AuTiming here instead of copying fields of AccelConfig and AccelDerived themselves.
 
-#include "generator/fu_config.h"
+#include "generator/accel_config.h"
 #include "golden/accel_timing.h"
 #include "golden/fu_timing.h"
 #include "golden/mp_mrf.h"
@@ -18,6 +18,7 @@ struct GoldenParams {
 
 /// The golden model's parameters of a valid configuration (`derived` = Derive(config)); the
 /// memory latency is the run's, not the configuration's.
-GoldenParams GoldenParamsOf(const FuConfig& config, const FuDerived& derived, int mem_latency);
+GoldenParams GoldenParamsOf(const AccelConfig& config, const AccelDerived& derived,
+                            int mem_latency);
 
 }  // namespace energon::gen

@@ -10,7 +10,7 @@ namespace energon::gen {
 
 std::string_view GeneratorVersion() { return ENERGON_VERSION; }
 
-nlohmann::ordered_json MakeManifest(const FuConfig& config, const FuDerived& derived,
+nlohmann::ordered_json MakeManifest(const AccelConfig& config, const AccelDerived& derived,
                                     const std::vector<Port>& ports,
                                     const std::vector<OutputFile>& files) {
   using Json = nlohmann::ordered_json;
@@ -51,7 +51,7 @@ nlohmann::ordered_json MakeManifest(const FuConfig& config, const FuDerived& der
     }
     memory_list.push_back({{"name", memory.name},
                            {"kind", kind},
-                           {"module", derived.prefix + module},
+                           {"module", derived.top.prefix + module},
                            {"instances", memory.instances},
                            {"depth", memory.depth},
                            {"width", memory.width},

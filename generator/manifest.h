@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "generator/fu_config.h"
+#include "generator/accel_config.h"
 #include "generator/output_file.h"
 #include "generator/rtl_design.h"
 
@@ -23,7 +23,7 @@ std::string_view GeneratorVersion();
 
 /// The manifest document: generated notice, schema version, generator, resolved config,
 /// derived values, top module, top ports and every file of `files` with its SHA-256.
-nlohmann::ordered_json MakeManifest(const FuConfig& config, const FuDerived& derived,
+nlohmann::ordered_json MakeManifest(const AccelConfig& config, const AccelDerived& derived,
                                     const std::vector<Port>& ports,
                                     const std::vector<OutputFile>& files);
 

@@ -12,20 +12,22 @@
 
 namespace energon::gen {
 
-std::string ParamsHeaderName(const FuDerived& derived) { return derived.prefix + "params.h"; }
+std::string ParamsHeaderName(const AccelDerived& derived) {
+  return derived.top.prefix + "params.h";
+}
 
-std::string ParamsNamespace(const FuDerived& derived) {
-  return "energon::generated::" + derived.prefix.substr(0, derived.prefix.size() - 1);
+std::string ParamsNamespace(const AccelDerived& derived) {
+  return "energon::generated::" + derived.top.prefix.substr(0, derived.top.prefix.size() - 1);
 }
 
 namespace {
 
 // One line "inline constexpr std::array<T, kNumRounds> kName = {a, b};  // doc".
-std::string RoundArray(const char* type, const char* name, const FuDerived& derived,
+std::string RoundArray(const char* type, const char* name, const AccelDerived& derived,
                        const std::function<std::string(const RoundDerived&)>& value,
                        const char* doc) {
   std::vector<std::string> values;
-  for (const RoundDerived& round : derived.rounds) values.push_back(value(round));
+  for (const RoundDerived& round : derived.fu.rounds) values.push_back(value(round));
   return fmt::format("/// {}\ninline constexpr std::array<{}, kNumRounds> {} = {{{}}};\n", doc,
                      type, name, fmt::join(values, ", "));
 }
@@ -34,7 +36,7 @@ std::string Bool(bool value) { return value ? "true" : "false"; }
 
 // ConfigFileText as a C++ string literal, one line of the file per line of the header. Its
 // values hold no quotes or backslashes (numbers, on/off, rounds, [a-z0-9_] prefixes).
-std::string ConfigTextLiteral(const FuConfig& config, const FuDerived& derived) {
+std::string ConfigTextLiteral(const AccelConfig& config, const AccelDerived& derived) {
   std::string literal;
   const std::string text = ConfigFileText(config, derived);
   std::size_t start = 0;
@@ -48,7 +50,7 @@ std::string ConfigTextLiteral(const FuConfig& config, const FuDerived& derived) 
 
 }  // namespace
 
-std::string ParamsHeader(const FuConfig& config, const FuDerived& derived) {
+std::string ParamsHeader(const AccelConfig& config, const AccelDerived& derived) {
   std::string text = Banner(CommentStyle::kSlashes, "generator/params_header.cc", config, derived);
   text += fmt::format(
       R"(
@@ -94,20 +96,20 @@ inline constexpr int kTagW = {tag_w};  ///< query tag: max(1, clog2(kQuerySlots)
 
 // Per round, index r - 1 for round r.
 )",
-      fmt::arg("ns", ParamsNamespace(derived)), fmt::arg("d", config.d),
-      fmt::arg("n_max", config.n_max), fmt::arg("fu_lanes", config.fu_lanes),
-      fmt::arg("num_rounds", derived.num_rounds), fmt::arg("probes", Bool(config.probes)),
-      fmt::arg("blackbox", Bool(config.mem_style == MemStyle::kBlackbox)),
-      fmt::arg("rounds", golden::FormatRounds(config.rounds)), fmt::arg("prefix", derived.prefix),
-      fmt::arg("top", TopModule(derived)),
-      fmt::arg("config_text", ConfigTextLiteral(config, derived)), fmt::arg("idx_w", derived.idx_w),
-      fmt::arg("cnt_w", derived.cnt_w), fmt::arg("qidx_w", derived.qidx_w),
-      fmt::arg("rows", derived.rows), fmt::arg("row_w", derived.row_w),
-      fmt::arg("score_w", derived.score_w), fmt::arg("sum_w", derived.sum_w),
-      fmt::arg("rhs_w", derived.rhs_w), fmt::arg("div_cycles", derived.div_cycles),
-      fmt::arg("kc", derived.kcarry_bits), fmt::arg("lane_cnt_w", derived.lane_cnt_w),
-      fmt::arg("round_w", derived.round_w), fmt::arg("query_slots", derived.query_slots),
-      fmt::arg("tag_w", derived.tag_w));
+      fmt::arg("ns", ParamsNamespace(derived)), fmt::arg("d", config.fu.d),
+      fmt::arg("n_max", config.fu.n_max), fmt::arg("fu_lanes", config.fu.fu_lanes),
+      fmt::arg("num_rounds", derived.fu.num_rounds), fmt::arg("probes", Bool(config.top.probes)),
+      fmt::arg("blackbox", Bool(config.top.mem_style == MemStyle::kBlackbox)),
+      fmt::arg("rounds", golden::FormatRounds(config.fu.rounds)),
+      fmt::arg("prefix", derived.top.prefix), fmt::arg("top", TopModule(derived)),
+      fmt::arg("config_text", ConfigTextLiteral(config, derived)),
+      fmt::arg("idx_w", derived.fu.idx_w), fmt::arg("cnt_w", derived.fu.cnt_w),
+      fmt::arg("qidx_w", derived.fu.qidx_w), fmt::arg("rows", derived.fu.rows),
+      fmt::arg("row_w", derived.fu.row_w), fmt::arg("score_w", derived.fu.score_w),
+      fmt::arg("sum_w", derived.fu.sum_w), fmt::arg("rhs_w", derived.fu.rhs_w),
+      fmt::arg("div_cycles", derived.fu.div_cycles), fmt::arg("kc", derived.fu.kcarry_bits),
+      fmt::arg("lane_cnt_w", derived.fu.lane_cnt_w), fmt::arg("round_w", derived.fu.round_w),
+      fmt::arg("query_slots", derived.top.query_slots), fmt::arg("tag_w", derived.top.tag_w));
   const auto number = [](int value) { return std::to_string(value); };
   text += RoundArray(
       "int", "kQB", derived, [&](const RoundDerived& r) { return number(r.qb); },

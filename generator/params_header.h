@@ -4,18 +4,18 @@
 
 #include <string>
 
-#include "generator/fu_config.h"
+#include "generator/accel_config.h"
 
 namespace energon::gen {
 
 /// The header's file name: <prefix>params.h.
-std::string ParamsHeaderName(const FuDerived& derived);
+std::string ParamsHeaderName(const AccelDerived& derived);
 
 /// The C++ namespace of the header's constants: energon::generated::<prefix without its '_'>,
 /// so headers of different configurations can be included together.
-std::string ParamsNamespace(const FuDerived& derived);
+std::string ParamsNamespace(const AccelDerived& derived);
 
 /// The header text. Standalone C++20: includes only <array> and <string_view>.
-std::string ParamsHeader(const FuConfig& config, const FuDerived& derived);
+std::string ParamsHeader(const AccelConfig& config, const AccelDerived& derived);
 
 }  // namespace energon::gen

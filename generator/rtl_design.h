@@ -3,12 +3,11 @@
 // order), the top-level ports, and the values the templates are rendered with. The templates
 // in rtl_templates/ are thin: every number they print comes from TemplateData().
 
+#include <kainjow/mustache.hpp>
 #include <string>
 #include <vector>
 
-#include <kainjow/mustache.hpp>
-
-#include "generator/fu_config.h"
+#include "generator/accel_config.h"
 
 namespace energon::gen {
 
@@ -44,22 +43,22 @@ struct Memory {
 };
 
 /// The memories, as docs/fu-microarchitecture.md lists them (for the manifest).
-std::vector<Memory> Memories(const FuConfig& config, const FuDerived& derived);
+std::vector<Memory> Memories(const AccelConfig& config, const AccelDerived& derived);
 
 /// The files of the design, leaves first, the top last (the filelist order).
-std::vector<RtlFile> RtlFiles(const FuConfig& config, const FuDerived& derived);
+std::vector<RtlFile> RtlFiles(const AccelConfig& config, const AccelDerived& derived);
 
 /// The top module's name: <prefix>energon_top.
-std::string TopModule(const FuDerived& derived);
+std::string TopModule(const AccelDerived& derived);
 
 /// The ports of <prefix>fu_top, in declaration order.
-std::vector<Port> FuPorts(const FuConfig& config, const FuDerived& derived);
+std::vector<Port> FuPorts(const AccelConfig& config, const AccelDerived& derived);
 
 /// The top module's ports, in declaration order.
-std::vector<Port> TopPorts(const FuConfig& config, const FuDerived& derived);
+std::vector<Port> TopPorts(const AccelConfig& config, const AccelDerived& derived);
 
 /// The values every template is rendered with (scalars, the rounds list, the ports list).
 /// The caller adds "banner" per file.
-kainjow::mustache::data TemplateData(const FuConfig& config, const FuDerived& derived);
+kainjow::mustache::data TemplateData(const AccelConfig& config, const AccelDerived& derived);
 
 }  // namespace energon::gen

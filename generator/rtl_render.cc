@@ -77,7 +77,7 @@ std::string RenderTemplate(std::string_view template_name, std::string_view text
   return rendered;
 }
 
-std::vector<OutputFile> RenderRtl(const FuConfig& config, const FuDerived& derived) {
+std::vector<OutputFile> RenderRtl(const AccelConfig& config, const AccelDerived& derived) {
   const mustache::data common = TemplateData(config, derived);
   std::vector<OutputFile> files;
   for (const RtlFile& file : RtlFiles(config, derived)) {

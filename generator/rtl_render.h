@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "generator/fu_config.h"
+#include "generator/accel_config.h"
 #include "generator/output_file.h"
 #include "generator/rtl_design.h"
 
@@ -23,6 +23,6 @@ std::string RenderTemplate(std::string_view template_name, std::string_view text
                            const kainjow::mustache::data& data);
 
 /// rtl/<module>.sv for every file of RtlFiles(), in filelist order.
-std::vector<OutputFile> RenderRtl(const FuConfig& config, const FuDerived& derived);
+std::vector<OutputFile> RenderRtl(const AccelConfig& config, const AccelDerived& derived);
 
 }  // namespace energon::gen

@@ -16,13 +16,13 @@ constexpr const char* kResetPort = "rst_ni";
 
 }  // namespace
 
-std::string SdcName(const FuDerived& derived) { return derived.prefix + "energon.sdc"; }
+std::string SdcName(const AccelDerived& derived) { return derived.top.prefix + "energon.sdc"; }
 
 bool IsMemoryWrapper(const RtlFile& file) { return file.template_name.rfind("mem_", 0) == 0; }
 
-std::string YosysScript(const FuConfig& config, const FuDerived& derived,
+std::string YosysScript(const AccelConfig& config, const AccelDerived& derived,
                         const std::vector<RtlFile>& rtl_files) {
-  const bool blackbox = config.mem_style == MemStyle::kBlackbox;
+  const bool blackbox = config.top.mem_style == MemStyle::kBlackbox;
   std::string text = Banner(CommentStyle::kHash, "generator/synth_stubs.cc", config, derived);
   text += "\n# Run from the output folder: yosys -s synth/yosys.ys\n";
   if (blackbox)
@@ -53,7 +53,8 @@ std::string YosysScript(const FuConfig& config, const FuDerived& derived,
   return text;
 }
 
-std::string Sdc(const FuConfig& config, const FuDerived& derived, const std::vector<Port>& ports) {
+std::string Sdc(const AccelConfig& config, const AccelDerived& derived,
+                const std::vector<Port>& ports) {
   bool has_clock = false, has_reset = false;
   std::string inputs, outputs;
   for (const Port& port : ports) {

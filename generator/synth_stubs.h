@@ -5,13 +5,13 @@
 #include <string>
 #include <vector>
 
-#include "generator/fu_config.h"
+#include "generator/accel_config.h"
 #include "generator/rtl_design.h"
 
 namespace energon::gen {
 
 /// The SDC file's name: <prefix>energon.sdc (it lives in synth/).
-std::string SdcName(const FuDerived& derived);
+std::string SdcName(const AccelDerived& derived);
 
 /// True for the memory wrappers (templates named mem_*), which SRAM macros replace.
 bool IsMemoryWrapper(const RtlFile& file);
@@ -19,11 +19,12 @@ bool IsMemoryWrapper(const RtlFile& file);
 /// synth/yosys.ys, run from the output folder: yosys -s synth/yosys.ys. Reads `rtl_files` in
 /// order, then hierarchy, synth -flatten and stat on the top module. With --mem-style blackbox
 /// the memory wrappers are read with -lib, so they stay blackbox cells in the netlist.
-std::string YosysScript(const FuConfig& config, const FuDerived& derived,
+std::string YosysScript(const AccelConfig& config, const AccelDerived& derived,
                         const std::vector<RtlFile>& rtl_files);
 
 /// The SDC: CLOCK_PERIOD (ns) set once; clk_i's clock; every other input but rst_ni and every
 /// output constrained at a fraction of the period; rst_ni (asynchronous) a false path.
-std::string Sdc(const FuConfig& config, const FuDerived& derived, const std::vector<Port>& ports);
+std::string Sdc(const AccelConfig& config, const AccelDerived& derived,
+                const std::vector<Port>& ports);
 
 }  // namespace energon::gen

@@ -25,7 +25,7 @@ struct AuTiming {
   int div_groups = 4;    ///< issue cycles of one query's division, ceil(D / div lanes)
   int div_latency = 18;  ///< cycles from a division group's issue to the output beat
   int mem_latency = 4;   ///< memory: a request taken in cycle c is answered from c + latency
-  /// Slots of the FU's query store (FuDerived::query_slots): query k is accepted only once
+  /// Slots of the FU's query store (TopDerived::query_slots): query k is accepted only once
   /// query k - slots has left the logit stage, whose last sub-beat frees its slot. 0: no limit.
   int query_slots = 10;
   /// Query contexts between fetch and logit (AuDerived::fetch_ahead): the fetch stage takes

@@ -41,9 +41,9 @@ void MemoryResponder::Drive(std::int64_t cycle, std::mt19937_64& scramble) {
     // Present the next response: its rows in the request's lanes, random bits elsewhere.
     presenting_ = true;
     const Request& r = queue_.front();
-    const int row_bits = 16 * shape_.config.d;
+    const int row_bits = 16 * shape_.config.fu.d;
     for (int lane = 0; lane < shape_.derived.au.fetch_rows; ++lane) {
-      for (int t = 0; t < shape_.config.d; ++t) {
+      for (int t = 0; t < shape_.config.fu.d; ++t) {
         const int lsb = lane * row_bits + 16 * t;
         if (lane < static_cast<int>(r.keys.size())) {
           const auto key = static_cast<std::size_t>(r.keys[static_cast<std::size_t>(lane)]);
@@ -68,8 +68,8 @@ bool MemoryResponder::Sample(std::int64_t cycle, bool check, std::vector<Mismatc
     r.v = v_;
     const auto count = static_cast<int>(req_count_.Get());
     for (int lane = 0; lane < count && lane < shape_.derived.au.fetch_rows; ++lane) {
-      r.keys.push_back(
-          static_cast<int>(req_index_.GetBits(lane * shape_.derived.idx_w, shape_.derived.idx_w)));
+      r.keys.push_back(static_cast<int>(
+          req_index_.GetBits(lane * shape_.derived.fu.idx_w, shape_.derived.fu.idx_w)));
     }
     bool in_range = !r.keys.empty();
     for (int key : r.keys) in_range = in_range && key < k_->rows;
@@ -130,7 +130,7 @@ std::string MemoryResponder::Pending() const {
 
 AuStreams::AuStreams(const FuShape& shape, PortTable& ports)
     : shape_(shape), au_(GoldenParamsOf(shape, 1).au) {
-  const int idx = shape.derived.idx_w;
+  const int idx = shape.derived.fu.idx_w;
   const gen::AuDerived& au = shape.derived.au;
   requests_ = std::make_unique<StreamMonitor>(
       StreamSpec{.name = "mem_req",
@@ -140,7 +140,7 @@ AuStreams::AuStreams(const FuShape& shape, PortTable& ports)
                             {"index", "mem_req_index_o", false, au.fetch_rows, idx}},
                  .count_field = "count"},
       ports);
-  if (shape.config.probes) {
+  if (shape.config.top.probes) {
     logits_ = std::make_unique<StreamMonitor>(
         StreamSpec{.name = "au_logit",
                    .valid_port = "au_logit_valid_o",
@@ -173,7 +173,7 @@ AuStreams::AuStreams(const FuShape& shape, PortTable& ports)
           .name = "out",
           .valid_port = "out_valid_o",
           .ready_port = "out_ready_i",
-          .fields = {{"query", "out_query_o"}, {"out", "out_data_o", true, shape.config.d, 16}}},
+          .fields = {{"query", "out_query_o"}, {"out", "out_data_o", true, shape.config.fu.d, 16}}},
       ports);
 }
 

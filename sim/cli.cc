@@ -45,7 +45,7 @@ void CheckConfig(const std::string& path, const FuShape& shape) {
         fmt::format("{} describes the accelerator {} but this energon-cosim was built for {} "
                     "({}); run scripts/cosim --config {}, which builds the model "
                     "for it",
-                    path, parsed.derived.prefix, shape.derived.prefix, shape.name, path));
+                    path, parsed.derived.top.prefix, shape.derived.top.prefix, shape.name, path));
   }
 }
 
@@ -61,7 +61,7 @@ std::string Quote(const std::string& arg) {
 void WriteOutputs(const std::string& path, const CosimResult& result, const FuShape& shape) {
   std::size_t queries = 0;
   for (const auto& head : result.outputs) queries = std::max(queries, head.size());
-  const auto d = static_cast<std::size_t>(shape.config.d);
+  const auto d = static_cast<std::size_t>(shape.config.fu.d);
   std::vector<std::int16_t> values(result.outputs.size() * queries * d, 0);
   for (std::size_t h = 0; h < result.outputs.size(); ++h) {
     for (std::size_t i = 0; i < result.outputs[h].size(); ++i) {
@@ -89,7 +89,7 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
       "  energon-cosim --config FILE [--synthetic n=64,seed=2] [options]\n\n"
       "Exit status: 0 everything matched, 1 mismatch, 2 bad input, 3 internal error.\n\n"
       "Options",
-      shape.derived.prefix));
+      shape.derived.top.prefix));
   std::string alpha, synthetic, stall_seed, reset_seed, window, watchdog, latency;
   bool no_check = false;
   desc.add_options()("help", "print this help and exit")("version", "print the version and exit")(
@@ -134,7 +134,7 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
     return Action::kHelp;
   }
   if (vm.count("version") != 0) {
-    text = fmt::format("energon-cosim {} for {} ({})\n", ENERGON_VERSION, shape.derived.prefix,
+    text = fmt::format("energon-cosim {} for {} ({})\n", ENERGON_VERSION, shape.derived.top.prefix,
                        shape.build_flags);
     return Action::kVersion;
   }
@@ -161,15 +161,15 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
       }
     }
   } else {
-    options.synthetic =
-        golden::ParseSyntheticSpec(fmt::format("n={},d={}{}{}", shape.config.n_max, shape.config.d,
-                                               synthetic.empty() ? "" : ",", synthetic),
-                                   "--synthetic");
+    options.synthetic = golden::ParseSyntheticSpec(
+        fmt::format("n={},d={}{}{}", shape.config.fu.n_max, shape.config.fu.d,
+                    synthetic.empty() ? "" : ",", synthetic),
+        "--synthetic");
   }
   options.cosim.run.alpha =
       alpha.empty()
-          ? std::vector<int>(static_cast<std::size_t>(shape.derived.num_rounds), 0)
-          : golden::ParseAlphas(alpha, static_cast<std::size_t>(shape.derived.num_rounds));
+          ? std::vector<int>(static_cast<std::size_t>(shape.derived.fu.num_rounds), 0)
+          : golden::ParseAlphas(alpha, static_cast<std::size_t>(shape.derived.fu.num_rounds));
   if (vm.count("n-keys") != 0 && options.cosim.run.n_keys < 1) {
     throw InputError("--n-keys",
                      fmt::format("n_k = {}; give at least 1 key", options.cosim.run.n_keys));
@@ -256,7 +256,7 @@ int Run(const Options& options, const DutModel& model, std::ostream& out) {
     fmt::print(out, "\n{}", FormatMismatchReport(result, model.shape, options.cosim, label));
   if (!options.output_path.empty()) {
     golden::WriteOutputsNpy(options.output_path, result.outputs,
-                            static_cast<std::size_t>(model.shape.config.d));
+                            static_cast<std::size_t>(model.shape.config.fu.d));
   }
   if (!options.report_path.empty()) {
     golden::WriteFileAtomically(options.report_path,

@@ -84,9 +84,9 @@ class Session {
     watchdog_ = options.watchdog_cycles > 0
                     ? options.watchdog_cycles
                     : 2000 + 16 *
-                                 (shape_.config.n_max / shape_.config.fu_lanes +
-                                  shape_.derived.div_cycles + 8) *
-                                 shape_.derived.num_rounds;
+                                 (shape_.config.fu.n_max / shape_.config.fu.fu_lanes +
+                                  shape_.derived.fu.div_cycles + 8) *
+                                 shape_.derived.fu.num_rounds;
     for (const golden::Head& head : workload.heads) {
       const golden::GoldenHead golden_head(head, golden_.hw, options.run);
       HeadPlan plan;
@@ -106,7 +106,7 @@ class Session {
       candidates.push_back(plan.num_candidates);
     }
     double c0 = 0.0;
-    std::vector<double> kept(static_cast<std::size_t>(shape_.derived.num_rounds), 0.0);
+    std::vector<double> kept(static_cast<std::size_t>(shape_.derived.fu.num_rounds), 0.0);
     for (std::size_t h = 0; h < results.size(); ++h) {
       for (std::size_t k = 0; k < results[h].size(); ++k) {
         c0 += candidates[h][k];
@@ -229,7 +229,7 @@ class Session {
     memory_.SetRows(&head.k.codes, &head.v.codes);
     std::vector<golden::AccelQueryTiming> timing;
     if (timed_) {
-      scheduler_.StartHead(shape_.derived.num_rounds, head_first_query_);
+      scheduler_.StartHead(shape_.derived.fu.num_rounds, head_first_query_);
       for (std::size_t k = 0; k < plan.results.size(); ++k) {
         timing.push_back(scheduler_.Next(plan.results[k], plan.num_candidates[k]));
       }
@@ -501,27 +501,27 @@ std::int64_t TraceTimeOfCycle(std::int64_t cycle) {
 void ValidateWorkload(const FuShape& shape, const golden::Workload& workload,
                       const golden::RunParams& run) {
   if (workload.heads.empty()) throw golden::InputError("workload", "has no heads");
-  if (workload.dim() != shape.config.d) {
+  if (workload.dim() != shape.config.fu.d) {
     throw golden::InputError(
-        "workload",
-        fmt::format("D = {} but configuration {} has D = {}; give a workload with "
-                    "{} columns (--synthetic d={})",
-                    workload.dim(), shape.name, shape.config.d, shape.config.d, shape.config.d));
+        "workload", fmt::format("D = {} but configuration {} has D = {}; give a workload with "
+                                "{} columns (--synthetic d={})",
+                                workload.dim(), shape.name, shape.config.fu.d, shape.config.fu.d,
+                                shape.config.fu.d));
   }
-  if (workload.num_keys() > shape.config.n_max) {
+  if (workload.num_keys() > shape.config.fu.n_max) {
     throw golden::InputError(
         "workload", fmt::format("K has {} rows but configuration {} holds N_MAX = {} keys; give "
                                 "at most {} keys (--synthetic n={})",
-                                workload.num_keys(), shape.name, shape.config.n_max,
-                                shape.config.n_max, shape.config.n_max));
+                                workload.num_keys(), shape.name, shape.config.fu.n_max,
+                                shape.config.fu.n_max, shape.config.fu.n_max));
   }
-  const std::int64_t max_queries = std::int64_t{1} << shape.derived.qidx_w;
+  const std::int64_t max_queries = std::int64_t{1} << shape.derived.fu.qidx_w;
   if (workload.num_queries() > max_queries) {
     throw golden::InputError(
         "workload",
         fmt::format("Q has {} rows but query indices have {} bits; give at most {} "
                     "queries (--synthetic nq={})",
-                    workload.num_queries(), shape.derived.qidx_w, max_queries, max_queries));
+                    workload.num_queries(), shape.derived.fu.qidx_w, max_queries, max_queries));
   }
   if (workload.num_queries() < 1) {
     throw golden::InputError("workload", "Q has no rows; give at least one query");
@@ -531,7 +531,7 @@ void ValidateWorkload(const FuShape& shape, const golden::Workload& workload,
                              fmt::format("n_k = {} but K has {} rows; use 1 to {}", run.n_keys,
                                          workload.num_keys(), workload.num_keys()));
   }
-  golden::ValidateAlphas(run.alpha, static_cast<std::size_t>(shape.derived.num_rounds));
+  golden::ValidateAlphas(run.alpha, static_cast<std::size_t>(shape.derived.fu.num_rounds));
 }
 
 CosimResult RunCosim(const DutModel& model, const golden::Workload& workload,

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "generator/fu_config.h"
+#include "generator/accel_config.h"
 #include "generator/gen_options.h"
 #include "generator/golden_params.h"
 #include "sim/port.h"
@@ -19,17 +19,17 @@
 namespace energon::sim {
 
 /// One generated accelerator configuration (FU and AU) and how this model of it was built.
-/// The configuration and every derived width and count are energon-gen's own FuConfig and
-/// FuDerived (generator/fu_config.h), never copied field by field: a model reads them back
+/// The configuration and every derived width and count are energon-gen's own AccelConfig and
+/// AccelDerived (generator/accel_config.h), never copied field by field: a model reads them back
 /// from its params header's kConfigText (ShapeOfConfigText), energon-cosim-args from the
 /// configuration file (cli::ShapeOfConfig), both with the generator's parser and Derive().
 struct FuShape {
-  std::string name;         ///< the build's name, e.g. "default" or "fault_compare_gt"
-  gen::FuConfig config;     ///< as resolved by energon-gen
-  gen::FuDerived derived;   ///< gen::Derive(config); derived.prefix is the module prefix
-  bool traced = false;      ///< compiled with --trace-fst
-  std::string fault;        ///< the fault injected into the RTL (test builds), or empty
-  std::string build_flags;  ///< the Verilator command-line flags the model was built with
+  std::string name;           ///< the build's name, e.g. "default" or "fault_compare_gt"
+  gen::AccelConfig config;    ///< as resolved by energon-gen
+  gen::AccelDerived derived;  ///< gen::Derive(config); derived.top.prefix is the module prefix
+  bool traced = false;        ///< compiled with --trace-fst
+  std::string fault;          ///< the fault injected into the RTL (test builds), or empty
+  std::string build_flags;    ///< the Verilator command-line flags the model was built with
 };
 
 /// The shape of a configuration energon-gen parsed and derived, named `name`.

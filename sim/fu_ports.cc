@@ -24,7 +24,7 @@ FuPorts::FuPorts(const FuShape& shape, PortTable& ports) : shape_(shape) {
        {"mem_req_ready_i", "mem_rsp_valid_i", "mem_rsp_k_i", "mem_rsp_v_i", "out_ready_i"}) {
     input(name);
   }
-  if (shape.config.probes) {
+  if (shape.config.top.probes) {
     for (const char* name : {"au_logit_ready_i", "au_p_ready_i", "au_z_ready_i"}) input(name);
   }
   kload_valid_ = input("kload_valid_i");
@@ -37,13 +37,14 @@ FuPorts::FuPorts(const FuShape& shape, PortTable& ports) : shape_(shape) {
   query_ready_ = ports.Find("query_ready_o");
   idle_ = ports.Find("idle_o");
   // The probe streams' ready inputs (their monitors drive them), cleared with the rest.
-  for (int r = 1; r <= shape.derived.num_rounds && shape.config.probes; ++r) {
+  for (int r = 1; r <= shape.derived.fu.num_rounds && shape.config.top.probes; ++r) {
     for (const char* field : {"row_ready_i", "surv_ready_i"})
       input(fmt::format("r{}_{}", r, field).c_str());
   }
-  if (kload_data_.width() != 16 * shape.config.d || query_data_.width() != 16 * shape.config.d) {
+  if (kload_data_.width() != 16 * shape.config.fu.d ||
+      query_data_.width() != 16 * shape.config.fu.d) {
     throw std::logic_error(fmt::format("kload_data_i is {} bits, not 16 D = {}",
-                                       kload_data_.width(), 16 * shape.config.d));
+                                       kload_data_.width(), 16 * shape.config.fu.d));
   }
 }
 
@@ -55,7 +56,7 @@ void FuPorts::SetConfig(int n_keys, bool causal, std::span<const int> alpha) {
   cfg_n_keys_.Set(static_cast<std::uint64_t>(n_keys));
   cfg_causal_.SetBool(causal);
   // A_r is a two's complement field of width / R bits, round 1 in the low bits.
-  const int field = cfg_alpha_.width() / shape_.derived.num_rounds;
+  const int field = cfg_alpha_.width() / shape_.derived.fu.num_rounds;
   for (std::size_t r = 0; r < alpha.size(); ++r) {
     cfg_alpha_.SetBits(static_cast<int>(r) * field, field, static_cast<std::uint64_t>(alpha[r]));
   }

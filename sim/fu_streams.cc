@@ -12,9 +12,9 @@ FuStreams::FuStreams(const FuShape& shape, PortTable& ports) : shape_(shape) {
                                                         .fields = {{"query", "query_index_i"}},
                                                         .input = true},
                                              ports);
-  if (!shape.config.probes) return;
-  const int lanes = shape.config.fu_lanes;
-  for (int r = 1; r <= shape.derived.num_rounds; ++r) {
+  if (!shape.config.top.probes) return;
+  const int lanes = shape.config.fu.fu_lanes;
+  for (int r = 1; r <= shape.derived.fu.num_rounds; ++r) {
     const auto port = [r](const char* field) { return fmt::format("r{}_{}", r, field); };
     rows_.push_back(
         std::make_unique<StreamMonitor>(StreamSpec{.name = fmt::format("r{}_row", r),
@@ -29,18 +29,19 @@ FuStreams::FuStreams(const FuShape& shape, PortTable& ports) : shape_(shape) {
                                                    .round = r},
                                         ports));
     survivors_.push_back(std::make_unique<StreamMonitor>(
-        StreamSpec{.name = fmt::format("r{}_surv", r),
-                   .valid_port = port("surv_valid_o"),
-                   .ready_port = port("surv_ready_i"),
-                   .fields = {{"query", port("surv_query_o")},
-                              {"count", port("surv_count_o")},
-                              {"last", port("surv_last_o")},
-                              {"index", port("surv_index_o"), false, lanes, shape.derived.idx_w},
-                              {"score", port("surv_score_o"), true, lanes, shape.derived.score_w}},
-                   .count_field = "count",
-                   .key_field = "index",
-                   .round = r,
-                   .numbered_beats = true},
+        StreamSpec{
+            .name = fmt::format("r{}_surv", r),
+            .valid_port = port("surv_valid_o"),
+            .ready_port = port("surv_ready_i"),
+            .fields = {{"query", port("surv_query_o")},
+                       {"count", port("surv_count_o")},
+                       {"last", port("surv_last_o")},
+                       {"index", port("surv_index_o"), false, lanes, shape.derived.fu.idx_w},
+                       {"score", port("surv_score_o"), true, lanes, shape.derived.fu.score_w}},
+            .count_field = "count",
+            .key_field = "index",
+            .round = r,
+            .numbered_beats = true},
         ports));
   }
 }
@@ -70,7 +71,7 @@ void FuStreams::Expect(int head, const golden::QueryResult& result, int num_cand
     // The predicted beats, or (untimed) the same split without cycles.
     const std::vector<golden::SurvivorBeat> beats =
         timing ? timing->beats[ri]
-               : golden::SplitIntoBeats(candidates, round.survivors, shape_.config.fu_lanes);
+               : golden::SplitIntoBeats(candidates, round.survivors, shape_.config.fu.fu_lanes);
     for (const golden::SurvivorBeat& beat : beats) {
       ExpectedTransfer t{head,
                          result.index,

@@ -12,7 +12,7 @@ namespace {
 std::string ConfigurationText(const FuShape& shape, const RunLabel& label) {
   std::string text =
       fmt::format("{} ({}), prefix {}", label.config_path.empty() ? shape.name : label.config_path,
-                  shape.name, shape.derived.prefix);
+                  shape.name, shape.derived.top.prefix);
   if (!shape.fault.empty()) text += fmt::format(", RTL with injected fault '{}'", shape.fault);
   return text;
 }
@@ -80,10 +80,10 @@ std::string FormatSummary(const CosimResult& result, const FuShape& shape,
   text += fmt::format(
       "design        D {}, N_MAX {}; FU {} lane(s), rounds {}; AU {} logit and {} p*V lane(s), {} "
       "key(s) a fetch, D in {} division group(s), FX {}, PB {}; probes {}\n",
-      shape.config.d, shape.config.n_max, shape.config.fu_lanes,
-      golden::FormatRounds(shape.config.rounds), shape.derived.au.au_lanes,
+      shape.config.fu.d, shape.config.fu.n_max, shape.config.fu.fu_lanes,
+      golden::FormatRounds(shape.config.fu.rounds), shape.derived.au.au_lanes,
       shape.derived.au.pv_lanes, shape.derived.au.fetch_rows, shape.derived.au.div_groups,
-      shape.derived.au.fx, shape.derived.au.pb, shape.config.probes ? "on" : "off");
+      shape.derived.au.fx, shape.derived.au.pb, shape.config.top.probes ? "on" : "off");
   text += fmt::format("model         {}\n", shape.build_flags);
   if (!label.workload.empty()) text += fmt::format("workload      {}\n", label.workload);
   std::vector<std::string> alpha;
@@ -121,20 +121,21 @@ std::string FormatSummary(const CosimResult& result, const FuShape& shape,
                         result.candidates_per_query);
     // Dense-equivalent work: Q K^T and P V over every candidate, 2 n D operations each.
     const double ops =
-        per_query > 0 ? 4.0 * result.candidates_per_query * shape.config.d / per_query : 0;
+        per_query > 0 ? 4.0 * result.candidates_per_query * shape.config.fu.d / per_query : 0;
     const int multipliers =
-        (shape.derived.au.au_lanes + shape.derived.au.pv_lanes) * shape.config.d;
+        (shape.derived.au.au_lanes + shape.derived.au.pv_lanes) * shape.config.fu.d;
     const double macs =
-        per_query > 0 ? 2.0 * result.survivors_per_query * shape.config.d / per_query : 0;
+        per_query > 0 ? 2.0 * result.survivors_per_query * shape.config.fu.d / per_query : 0;
     text += fmt::format(
         "operations    {:.0f} dense-equivalent operations per cycle ({:.0f} per 128 INT16 "
         "multipliers)\n",
         ops, multipliers > 0 ? ops * 128.0 / multipliers : 0.0);
     text += fmt::format("multipliers   {} INT16 ({} logit + {} p*V), {:.1f}% busy\n", multipliers,
-                        shape.derived.au.au_lanes * shape.config.d,
-                        shape.derived.au.pv_lanes * shape.config.d, pct(macs, multipliers));
-    const double dense_bytes = result.candidates_per_query * result.queries * 4.0 * shape.config.d;
-    const double fetched = static_cast<double>(result.rows_fetched) * 4.0 * shape.config.d;
+                        shape.derived.au.au_lanes * shape.config.fu.d,
+                        shape.derived.au.pv_lanes * shape.config.fu.d, pct(macs, multipliers));
+    const double dense_bytes =
+        result.candidates_per_query * result.queries * 4.0 * shape.config.fu.d;
+    const double fetched = static_cast<double>(result.rows_fetched) * 4.0 * shape.config.fu.d;
     text += fmt::format(
         "fetched       {:.0f} bytes of K and V rows, {:.1f}% of dense attention's {:.0f}\n",
         fetched, pct(fetched, dense_bytes), dense_bytes);
@@ -157,7 +158,7 @@ nlohmann::ordered_json ReportJson(const CosimResult& result, const FuShape& shap
   nlohmann::ordered_json json;
   json["passed"] = result.passed;
   json["configuration"] = shape.name;
-  json["prefix"] = shape.derived.prefix;
+  json["prefix"] = shape.derived.top.prefix;
   json["heads"] = result.heads;
   json["queries"] = result.queries;
   json["timed"] = result.timed;
@@ -168,7 +169,7 @@ nlohmann::ordered_json ReportJson(const CosimResult& result, const FuShape& shap
       result.queries > 0 ? static_cast<double>(result.query_cycles) / result.queries : 0.0;
   json["transfers_checked"] = result.transfers_checked;
   json["memory_rows_fetched"] = result.rows_fetched;
-  json["memory_bytes_fetched"] = result.rows_fetched * 4 * shape.config.d;
+  json["memory_bytes_fetched"] = result.rows_fetched * 4 * shape.config.fu.d;
   nlohmann::ordered_json stages = nlohmann::ordered_json::array();
   std::int64_t queries = result.queries;
   for (const golden::StageLoad& stage : result.stage_loads) {
@@ -187,7 +188,7 @@ nlohmann::ordered_json ReportJson(const CosimResult& result, const FuShape& shap
   json["candidates_per_query"] = result.candidates_per_query;
   json["survivors_per_query"] = result.survivors_per_query;
   json["int16_multipliers"] =
-      (shape.derived.au.au_lanes + shape.derived.au.pv_lanes) * shape.config.d;
+      (shape.derived.au.au_lanes + shape.derived.au.pv_lanes) * shape.config.fu.d;
   if (result.accuracy.rows > 0) {
     json["accuracy"] = {{"rows", result.accuracy.rows},
                         {"cosine_mean", result.accuracy.cosine},

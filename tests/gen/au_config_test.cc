@@ -9,7 +9,7 @@
 #include <regex>
 #include <sstream>
 
-#include "generator/fu_config.h"
+#include "generator/accel_config.h"
 #include "generator/generate.h"
 #include "golden/softmax.h"
 #include "tests/common/temp_dir.h"
@@ -97,8 +97,8 @@ TEST_P(NamedAuConfigTest, DerivesTheDocumentedWidths) {
   const Options options = Load(e.config);
   ExpectWidths(options.derived.au, e);
   // Derive() and DeriveAu() agree.
-  const AuDerived direct =
-      DeriveAu(options.config.au, options.config.d, options.config.n_max, options.config.fu_lanes);
+  const AuDerived direct = DeriveAu(options.config.au, options.config.fu.d, options.config.fu.n_max,
+                                    options.config.fu.fu_lanes);
   ExpectWidths(direct, e);
 }
 
@@ -404,15 +404,15 @@ TEST(AuPrefixTest, EveryNonDefaultKnobAppears) {
 }
 
 TEST(AuPrefixTest, ConfigurationsDifferingOnlyInTheAuGetDifferentPrefixes) {
-  FuConfig base;
-  const std::string prefix = Derive(base).prefix;
+  AccelConfig base;
+  const std::string prefix = Derive(base).top.prefix;
   EXPECT_EQ(prefix, "energon_d64_n512_l16_r4x2_4x4_a4_");
   std::vector<std::string> prefixes = {prefix};
   for (const AuConfig& au :
        {Au(8), Au(4, 2), Au(4, 0, 8), Au(4, 0, 0, 32), Au(4, 0, 0, 0, 9), Au(4, 0, 0, 0, 8, 16)}) {
-    FuConfig config;
+    AccelConfig config;
     config.au = au;
-    prefixes.push_back(Derive(config).prefix);
+    prefixes.push_back(Derive(config).top.prefix);
   }
   EXPECT_EQ(prefixes,
             (std::vector<std::string>{
@@ -421,11 +421,11 @@ TEST(AuPrefixTest, ConfigurationsDifferingOnlyInTheAuGetDifferentPrefixes) {
                 "energon_d64_n512_l16_r4x2_4x4_a4v32_", "energon_d64_n512_l16_r4x2_4x4_a4x9b15_",
                 "energon_d64_n512_l16_r4x2_4x4_a4x8b16_"}));
   // The AU part comes before the np_/bb_ marks.
-  FuConfig config;
+  AccelConfig config;
   config.au = Au(2, 3);
-  config.probes = false;
-  config.mem_style = MemStyle::kBlackbox;
-  EXPECT_EQ(Derive(config).prefix, "energon_d64_n512_l16_r4x2_4x4_a2p3_np_bb_");
+  config.top.probes = false;
+  config.top.mem_style = MemStyle::kBlackbox;
+  EXPECT_EQ(Derive(config).top.prefix, "energon_d64_n512_l16_r4x2_4x4_a2p3_np_bb_");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -434,14 +434,14 @@ TEST(AuPrefixTest, ConfigurationsDifferingOnlyInTheAuGetDifferentPrefixes) {
 TEST(Exp2RtlTest, TheCaseTableIsTheGoldenTable) {
   Options options;
   ASSERT_EQ(Parse({"--fx", "3", "--pb", "6", "--out", "o"}, options), Action::kGenerate);
-  EXPECT_EQ(options.derived.prefix, "energon_d64_n512_l16_r4x2_4x4_a4x3b6_");
-  const std::string path = "rtl/" + options.derived.prefix + "au_exp2.sv";
+  EXPECT_EQ(options.derived.top.prefix, "energon_d64_n512_l16_r4x2_4x4_a4x3b6_");
+  const std::string path = "rtl/" + options.derived.top.prefix + "au_exp2.sv";
   std::string text;
   for (const OutputFile& file : GenerateOutput(options.config, options.derived)) {
     if (file.path == path) text = file.text;
   }
   ASSERT_FALSE(text.empty()) << path;
-  EXPECT_NE(text.find("module " + options.derived.prefix +
+  EXPECT_NE(text.find("module " + options.derived.top.prefix +
                       "au_exp2 (\n"
                       "  input  logic [2:0] frac_i,"),
             std::string::npos);

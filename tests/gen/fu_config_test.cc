@@ -1,12 +1,11 @@
 // Derive(): the derived widths of docs/fu-microarchitecture.md for the named configurations,
 // the default prefix, and every parameter rule's exact message.
-#include "generator/fu_config.h"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <string>
 
+#include "generator/accel_config.h"
 #include "generator/rtl_design.h"
 #include "tests/gen/test_util.h"
 
@@ -102,30 +101,30 @@ class NamedConfigTest : public ::testing::TestWithParam<Expected> {};
 
 TEST_P(NamedConfigTest, DerivesTheDocumentedWidths) {
   const Expected& e = GetParam();
-  const FuDerived d = Load(e.config).derived;
-  EXPECT_EQ(d.prefix, e.prefix);
-  EXPECT_EQ(d.num_rounds, static_cast<int>(e.rounds.size()));
-  EXPECT_EQ(d.idx_w, e.idx_w);
-  EXPECT_EQ(d.cnt_w, e.cnt_w);
-  EXPECT_EQ(d.qidx_w, 16);
-  EXPECT_EQ(d.rows, e.rows);
-  EXPECT_EQ(d.row_w, e.row_w);
-  EXPECT_EQ(d.score_w, e.score_w);
-  EXPECT_EQ(d.sum_w, e.sum_w);
-  EXPECT_EQ(d.rhs_w, e.rhs_w);
-  EXPECT_EQ(d.div_cycles, e.div_cycles);
-  EXPECT_EQ(d.kcarry_bits, e.kcarry_bits);
-  EXPECT_EQ(d.lane_cnt_w, e.lane_cnt_w);
-  EXPECT_EQ(d.round_w, e.round_w);
-  ASSERT_EQ(d.rounds.size(), e.rounds.size());
+  const AccelDerived d = Load(e.config).derived;
+  EXPECT_EQ(d.top.prefix, e.prefix);
+  EXPECT_EQ(d.fu.num_rounds, static_cast<int>(e.rounds.size()));
+  EXPECT_EQ(d.fu.idx_w, e.idx_w);
+  EXPECT_EQ(d.fu.cnt_w, e.cnt_w);
+  EXPECT_EQ(d.fu.qidx_w, 16);
+  EXPECT_EQ(d.fu.rows, e.rows);
+  EXPECT_EQ(d.fu.row_w, e.row_w);
+  EXPECT_EQ(d.fu.score_w, e.score_w);
+  EXPECT_EQ(d.fu.sum_w, e.sum_w);
+  EXPECT_EQ(d.fu.rhs_w, e.rhs_w);
+  EXPECT_EQ(d.fu.div_cycles, e.div_cycles);
+  EXPECT_EQ(d.fu.kcarry_bits, e.kcarry_bits);
+  EXPECT_EQ(d.fu.lane_cnt_w, e.lane_cnt_w);
+  EXPECT_EQ(d.fu.round_w, e.round_w);
+  ASSERT_EQ(d.fu.rounds.size(), e.rounds.size());
   for (std::size_t r = 0; r < e.rounds.size(); ++r) {
     SCOPED_TRACE(r + 1);
-    EXPECT_EQ(d.rounds[r].index, e.rounds[r].index);
-    EXPECT_EQ(d.rounds[r].qb, e.rounds[r].qb);
-    EXPECT_EQ(d.rounds[r].kb, e.rounds[r].kb);
-    EXPECT_EQ(d.rounds[r].reuse, e.rounds[r].reuse);
-    EXPECT_EQ(d.rounds[r].reuse_delta, e.rounds[r].reuse_delta);
-    EXPECT_EQ(d.rounds[r].last, e.rounds[r].last);
+    EXPECT_EQ(d.fu.rounds[r].index, e.rounds[r].index);
+    EXPECT_EQ(d.fu.rounds[r].qb, e.rounds[r].qb);
+    EXPECT_EQ(d.fu.rounds[r].kb, e.rounds[r].kb);
+    EXPECT_EQ(d.fu.rounds[r].reuse, e.rounds[r].reuse);
+    EXPECT_EQ(d.fu.rounds[r].reuse_delta, e.rounds[r].reuse_delta);
+    EXPECT_EQ(d.fu.rounds[r].last, e.rounds[r].last);
   }
 }
 
@@ -134,116 +133,116 @@ INSTANTIATE_TEST_SUITE_P(Configs, NamedConfigTest, ::testing::ValuesIn(kExpected
                            return testing::TestNameOf(param_info.param.config);
                          });
 
-FuConfig Config(int d, int n_max, int lanes,
-                std::vector<golden::RoundWidths> rounds = {{4, 2}, {4, 4}}) {
-  FuConfig config;
-  config.d = d;
-  config.n_max = n_max;
-  config.fu_lanes = lanes;
-  config.rounds = std::move(rounds);
+AccelConfig Config(int d, int n_max, int lanes,
+                   std::vector<golden::RoundWidths> rounds = {{4, 2}, {4, 4}}) {
+  AccelConfig config;
+  config.fu.d = d;
+  config.fu.n_max = n_max;
+  config.fu.fu_lanes = lanes;
+  config.fu.rounds = std::move(rounds);
   return config;
 }
 
 // Each round's divider is sized for that round's scores: |S_r| <= D 2^(QB_r + KB_r - 2), so
 // the quotient |T| <= max |S_r| needs QB_r + KB_r + clog2(D) - 1 bits, two a cycle.
 TEST(DeriveTest, PerRoundDividerFollowsTheRoundsScoreWidth) {
-  FuDerived d = Load("default").derived;
-  ASSERT_EQ(d.rounds.size(), 2u);
-  EXPECT_EQ(d.rounds[0].quot_w, 11);  // 4 + 2 + 6 - 1
-  EXPECT_EQ(d.rounds[0].div_cycles, 6);
-  EXPECT_EQ(d.rounds[1].quot_w, 13);  // 4 + 4 + 6 - 1, the global div_cycles
-  EXPECT_EQ(d.rounds[1].div_cycles, 7);
-  EXPECT_EQ(d.rounds[1].quot_w, d.div_cycles);
+  AccelDerived d = Load("default").derived;
+  ASSERT_EQ(d.fu.rounds.size(), 2u);
+  EXPECT_EQ(d.fu.rounds[0].quot_w, 11);  // 4 + 2 + 6 - 1
+  EXPECT_EQ(d.fu.rounds[0].div_cycles, 6);
+  EXPECT_EQ(d.fu.rounds[1].quot_w, 13);  // 4 + 4 + 6 - 1, the global div_cycles
+  EXPECT_EQ(d.fu.rounds[1].div_cycles, 7);
+  EXPECT_EQ(d.fu.rounds[1].quot_w, d.fu.div_cycles);
   d = Load("wide_3round").derived;  // D = 16: 2x2, 3x2, 3x4
-  ASSERT_EQ(d.rounds.size(), 3u);
-  EXPECT_EQ(d.rounds[0].quot_w, 7);
-  EXPECT_EQ(d.rounds[0].div_cycles, 4);
-  EXPECT_EQ(d.rounds[1].quot_w, 8);
-  EXPECT_EQ(d.rounds[1].div_cycles, 4);
-  EXPECT_EQ(d.rounds[2].quot_w, 10);
-  EXPECT_EQ(d.rounds[2].div_cycles, 5);
+  ASSERT_EQ(d.fu.rounds.size(), 3u);
+  EXPECT_EQ(d.fu.rounds[0].quot_w, 7);
+  EXPECT_EQ(d.fu.rounds[0].div_cycles, 4);
+  EXPECT_EQ(d.fu.rounds[1].quot_w, 8);
+  EXPECT_EQ(d.fu.rounds[1].div_cycles, 4);
+  EXPECT_EQ(d.fu.rounds[2].quot_w, 10);
+  EXPECT_EQ(d.fu.rounds[2].div_cycles, 5);
   d = Derive(Config(1, 2, 2, {{1, 1}}));
-  EXPECT_EQ(d.rounds[0].quot_w, 1);
-  EXPECT_EQ(d.rounds[0].div_cycles, 1);
+  EXPECT_EQ(d.fu.rounds[0].quot_w, 1);
+  EXPECT_EQ(d.fu.rounds[0].div_cycles, 1);
 }
 
 TEST(DeriveTest, ExtremesOfTheRanges) {
   // N_MAX = L = 2: one row per slot, yet a one-bit row address.
-  FuDerived d = Derive(Config(1, 2, 2, {{1, 1}}));
-  EXPECT_EQ(d.rows, 1);
-  EXPECT_EQ(d.row_w, 1);
-  EXPECT_EQ(d.idx_w, 1);
-  EXPECT_EQ(d.cnt_w, 2);
-  EXPECT_EQ(d.score_w, 2);  // 1 + 1 + clog2(1)
-  EXPECT_EQ(d.div_cycles, 1);
-  EXPECT_EQ(d.lane_cnt_w, 2);
-  EXPECT_EQ(d.round_w, 1);
+  AccelDerived d = Derive(Config(1, 2, 2, {{1, 1}}));
+  EXPECT_EQ(d.fu.rows, 1);
+  EXPECT_EQ(d.fu.row_w, 1);
+  EXPECT_EQ(d.fu.idx_w, 1);
+  EXPECT_EQ(d.fu.cnt_w, 2);
+  EXPECT_EQ(d.fu.score_w, 2);  // 1 + 1 + clog2(1)
+  EXPECT_EQ(d.fu.div_cycles, 1);
+  EXPECT_EQ(d.fu.lane_cnt_w, 2);
+  EXPECT_EQ(d.fu.round_w, 1);
   d = Derive(Config(1024, 65536, 64, {{8, 8}, {8, 8}, {8, 8}}));
-  EXPECT_EQ(d.idx_w, 16);
-  EXPECT_EQ(d.cnt_w, 17);
-  EXPECT_EQ(d.rows, 1024);
-  EXPECT_EQ(d.row_w, 10);
-  EXPECT_EQ(d.score_w, 26);
-  EXPECT_EQ(d.sum_w, 43);
-  EXPECT_EQ(d.rhs_w, 53);
-  EXPECT_EQ(d.lane_cnt_w, 7);
-  EXPECT_EQ(d.round_w, 2);
+  EXPECT_EQ(d.fu.idx_w, 16);
+  EXPECT_EQ(d.fu.cnt_w, 17);
+  EXPECT_EQ(d.fu.rows, 1024);
+  EXPECT_EQ(d.fu.row_w, 10);
+  EXPECT_EQ(d.fu.score_w, 26);
+  EXPECT_EQ(d.fu.sum_w, 43);
+  EXPECT_EQ(d.fu.rhs_w, 53);
+  EXPECT_EQ(d.fu.lane_cnt_w, 7);
+  EXPECT_EQ(d.fu.round_w, 2);
   // Equal widths are no reuse: KB must grow.
-  EXPECT_FALSE(d.rounds[1].reuse);
-  EXPECT_EQ(d.rounds[1].reuse_delta, 0);
+  EXPECT_FALSE(d.fu.rounds[1].reuse);
+  EXPECT_EQ(d.fu.rounds[1].reuse_delta, 0);
 }
 
 TEST(DeriveTest, ReuseNeedsEqualQbAndGrowingKb) {
-  const FuDerived d = Derive(Config(16, 64, 4, {{2, 1}, {2, 4}, {3, 8}}));
-  EXPECT_TRUE(d.rounds[1].reuse);
-  EXPECT_EQ(d.rounds[1].reuse_delta, 3);
-  EXPECT_FALSE(d.rounds[2].reuse);  // QB grew
-  EXPECT_EQ(d.rounds[2].reuse_delta, 0);
-  EXPECT_FALSE(d.rounds[0].reuse);
-  EXPECT_TRUE(d.rounds[2].last);
-  EXPECT_FALSE(d.rounds[1].last);
+  const AccelDerived d = Derive(Config(16, 64, 4, {{2, 1}, {2, 4}, {3, 8}}));
+  EXPECT_TRUE(d.fu.rounds[1].reuse);
+  EXPECT_EQ(d.fu.rounds[1].reuse_delta, 3);
+  EXPECT_FALSE(d.fu.rounds[2].reuse);  // QB grew
+  EXPECT_EQ(d.fu.rounds[2].reuse_delta, 0);
+  EXPECT_FALSE(d.fu.rounds[0].reuse);
+  EXPECT_TRUE(d.fu.rounds[2].last);
+  EXPECT_FALSE(d.fu.rounds[1].last);
 }
 
 TEST(DeriveTest, DefaultPrefixMarksProbesAndBlackboxes) {
-  FuConfig config;
-  EXPECT_EQ(Derive(config).prefix, "energon_d64_n512_l16_r4x2_4x4_a4_");
-  config.probes = false;
-  EXPECT_EQ(Derive(config).prefix, "energon_d64_n512_l16_r4x2_4x4_a4_np_");
-  config.mem_style = MemStyle::kBlackbox;
-  EXPECT_EQ(Derive(config).prefix, "energon_d64_n512_l16_r4x2_4x4_a4_np_bb_");
-  config.probes = true;
-  EXPECT_EQ(Derive(config).prefix, "energon_d64_n512_l16_r4x2_4x4_a4_bb_");
-  config.prefix = "my_fu_";
-  EXPECT_EQ(Derive(config).prefix, "my_fu_");
+  AccelConfig config;
+  EXPECT_EQ(Derive(config).top.prefix, "energon_d64_n512_l16_r4x2_4x4_a4_");
+  config.top.probes = false;
+  EXPECT_EQ(Derive(config).top.prefix, "energon_d64_n512_l16_r4x2_4x4_a4_np_");
+  config.top.mem_style = MemStyle::kBlackbox;
+  EXPECT_EQ(Derive(config).top.prefix, "energon_d64_n512_l16_r4x2_4x4_a4_np_bb_");
+  config.top.probes = true;
+  EXPECT_EQ(Derive(config).top.prefix, "energon_d64_n512_l16_r4x2_4x4_a4_bb_");
+  config.top.prefix = "my_fu_";
+  EXPECT_EQ(Derive(config).top.prefix, "my_fu_");
 }
 
 TEST(DeriveTest, QuerySlotsDefaultToThreePerRoundPlusFourAndNameOthersInThePrefix) {
-  FuConfig config;
-  FuDerived d = Derive(config);
-  EXPECT_EQ(d.query_slots, 10);  // 3 * 2 + 4
-  EXPECT_EQ(d.tag_w, 4);
-  config.query_slots = 10;  // the default, given: same RTL, same prefix
-  EXPECT_EQ(Derive(config).prefix, "energon_d64_n512_l16_r4x2_4x4_a4_");
-  config.query_slots = 1;
+  AccelConfig config;
+  AccelDerived d = Derive(config);
+  EXPECT_EQ(d.top.query_slots, 10);  // 3 * 2 + 4
+  EXPECT_EQ(d.top.tag_w, 4);
+  config.top.query_slots = 10;  // the default, given: same RTL, same prefix
+  EXPECT_EQ(Derive(config).top.prefix, "energon_d64_n512_l16_r4x2_4x4_a4_");
+  config.top.query_slots = 1;
   d = Derive(config);
-  EXPECT_EQ(d.prefix, "energon_d64_n512_l16_r4x2_4x4_a4_q1_");
-  EXPECT_EQ(d.tag_w, 1);
-  config.query_slots = 64;
-  EXPECT_EQ(Derive(config).tag_w, 6);
-  config.query_slots = 17;
-  EXPECT_EQ(Derive(config).tag_w, 5);
-  config.rounds = {{4, 4}};
-  config.query_slots = 0;
-  EXPECT_EQ(Derive(config).query_slots, 7);
+  EXPECT_EQ(d.top.prefix, "energon_d64_n512_l16_r4x2_4x4_a4_q1_");
+  EXPECT_EQ(d.top.tag_w, 1);
+  config.top.query_slots = 64;
+  EXPECT_EQ(Derive(config).top.tag_w, 6);
+  config.top.query_slots = 17;
+  EXPECT_EQ(Derive(config).top.tag_w, 5);
+  config.fu.rounds = {{4, 4}};
+  config.top.query_slots = 0;
+  EXPECT_EQ(Derive(config).top.query_slots, 7);
 }
 
 TEST(DeriveTest, RejectsQuerySlotsOutsideTheirRange) {
-  FuConfig config;
-  config.query_slots = 65;
+  AccelConfig config;
+  config.top.query_slots = 65;
   EXPECT_EQ(ErrorOf([&] { Derive(config); }),
             "--query-slots: 65 is outside 1..64 (queries in flight before the AU's logit "
             "stage); use 64, or 0 for the default 10");
-  config.query_slots = -3;
+  config.top.query_slots = -3;
   EXPECT_EQ(ErrorOf([&] { Derive(config); }),
             "--query-slots: -3 is outside 1..64 (queries in flight before the AU's logit "
             "stage); use 1, or 0 for the default 10");
@@ -299,15 +298,32 @@ TEST(DeriveTest, RejectsBadRoundsWithTheGoldenModelsMessages) {
 }
 
 TEST(DeriveTest, RejectsBadMemStyle) {
-  FuConfig config;
-  config.mem_style = static_cast<MemStyle>(7);
+  AccelConfig config;
+  config.top.mem_style = static_cast<MemStyle>(7);
   EXPECT_EQ(ErrorOf([&] { Derive(config); }),
             "--mem-style: 7 is not a memory style; use behavioral or blackbox");
 }
 
+TEST(DeriveTest, TheTopPartNeedsOnlyItselfTheRoundCountAndTheDefaultPrefix) {
+  TopConfig top;
+  TopDerived d = DeriveTop(top, 3, "given_default_");
+  EXPECT_EQ(d.prefix, "given_default_");
+  EXPECT_EQ(d.query_slots, 13);  // 3 * 3 + 4
+  EXPECT_EQ(d.tag_w, 4);
+  EXPECT_EQ(TopPrefixPart(top, 3), "");
+  top.query_slots = 5;
+  top.probes = false;
+  top.mem_style = MemStyle::kBlackbox;
+  EXPECT_EQ(TopPrefixPart(top, 3), "q5_np_bb_");
+  EXPECT_EQ(DeriveTop(top, 3, "given_default_").tag_w, 3);
+  EXPECT_EQ(ErrorOf([] { DeriveTop(TopConfig{}, 1, "Bad_"); }),
+            "--prefix: 'Bad_' does not start with a lowercase letter (prefixes match "
+            "[a-z][a-z0-9_]*_); use bad_");
+}
+
 std::string PrefixError(const std::string& prefix) {
-  FuConfig config;
-  config.prefix = prefix;
+  AccelConfig config;
+  config.top.prefix = prefix;
   return ErrorOf([&] { Derive(config); });
 }
 
@@ -349,20 +365,20 @@ namespace {
 using testing::ErrorOf;
 
 TEST(DeriveTest, PrefixLengthKeepsEveryModuleNameBuildable) {
-  FuConfig config;
-  config.prefix = "p" + std::string(static_cast<std::size_t>(kMaxPrefixLength - 2), 'x') + "_";
-  const FuDerived derived = Derive(config);
+  AccelConfig config;
+  config.top.prefix = "p" + std::string(static_cast<std::size_t>(kMaxPrefixLength - 2), 'x') + "_";
+  const AccelDerived derived = Derive(config);
   // Every module of the design stays within the length Verilator 5.006 builds.
   std::size_t longest = 0;
   for (const RtlFile& file : RtlFiles(config, derived))
     longest = std::max(longest, file.module.size());
   EXPECT_EQ(longest, static_cast<std::size_t>(kMaxModuleNameLength));
-  config.prefix = "p" + std::string(static_cast<std::size_t>(kMaxPrefixLength - 1), 'x') + "_";
+  config.top.prefix = "p" + std::string(static_cast<std::size_t>(kMaxPrefixLength - 1), 'x') + "_";
   const std::string message = ErrorOf([&] { Derive(config); });
-  EXPECT_EQ(message, "--prefix: '" + config.prefix +
+  EXPECT_EQ(message, "--prefix: '" + config.top.prefix +
                          "' has 117 characters; module names would pass the 127 "
                          "that Verilator 5.006 builds; use at most 116, e.g. " +
-                         config.prefix.substr(0, 115) + "_");
+                         config.top.prefix.substr(0, 115) + "_");
 }
 
 }  // namespace

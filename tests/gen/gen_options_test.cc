@@ -22,12 +22,12 @@ std::string ParseError(const std::vector<std::string>& args) {
 TEST(GenOptionsTest, DefaultsAreTheDocumentedOnes) {
   Options options;
   EXPECT_EQ(Parse({"--out", "x"}, options), Action::kGenerate);
-  EXPECT_EQ(options.config.d, 64);
-  EXPECT_EQ(options.config.n_max, 512);
-  EXPECT_EQ(options.config.rounds, (std::vector<golden::RoundWidths>{{4, 2}, {4, 4}}));
-  EXPECT_EQ(options.config.fu_lanes, 16);
-  EXPECT_TRUE(options.config.probes);
-  EXPECT_EQ(options.config.mem_style, MemStyle::kBehavioral);
+  EXPECT_EQ(options.config.fu.d, 64);
+  EXPECT_EQ(options.config.fu.n_max, 512);
+  EXPECT_EQ(options.config.fu.rounds, (std::vector<golden::RoundWidths>{{4, 2}, {4, 4}}));
+  EXPECT_EQ(options.config.fu.fu_lanes, 16);
+  EXPECT_TRUE(options.config.top.probes);
+  EXPECT_EQ(options.config.top.mem_style, MemStyle::kBehavioral);
   // The AU's defaults: all derived (0): min(4, N_MAX) logit lanes, as many p*V lanes,
   // min(A, L) fetch rows, min(D, 16) dividers.
   EXPECT_EQ(options.config.au.au_lanes, 0);
@@ -40,7 +40,7 @@ TEST(GenOptionsTest, DefaultsAreTheDocumentedOnes) {
   EXPECT_EQ(options.derived.au.pv_lanes, 4);    // A
   EXPECT_EQ(options.derived.au.fetch_rows, 4);  // min(A, L)
   EXPECT_EQ(options.derived.au.div_lanes, 16);  // min(D, 16)
-  EXPECT_EQ(options.derived.prefix, "energon_d64_n512_l16_r4x2_4x4_a4_");
+  EXPECT_EQ(options.derived.top.prefix, "energon_d64_n512_l16_r4x2_4x4_a4_");
   EXPECT_EQ(options.out_dir, "x");
 }
 
@@ -59,14 +59,14 @@ TEST(GenOptionsTest, EveryOptionOnTheCommandLine) {
   EXPECT_EQ(options.config.au.div_lanes, 7);
   EXPECT_EQ(options.config.au.fx, 6);
   EXPECT_EQ(options.config.au.pb, 12);
-  EXPECT_EQ(options.config.d, 16);
-  EXPECT_EQ(options.config.n_max, 64);
-  EXPECT_EQ(options.config.rounds, (std::vector<golden::RoundWidths>{{2, 1}, {2, 3}}));
-  EXPECT_EQ(options.config.fu_lanes, 4);
-  EXPECT_EQ(options.config.prefix, "my_fu_");
-  EXPECT_FALSE(options.config.probes);
-  EXPECT_EQ(options.config.mem_style, MemStyle::kBlackbox);
-  EXPECT_EQ(options.derived.prefix, "my_fu_");
+  EXPECT_EQ(options.config.fu.d, 16);
+  EXPECT_EQ(options.config.fu.n_max, 64);
+  EXPECT_EQ(options.config.fu.rounds, (std::vector<golden::RoundWidths>{{2, 1}, {2, 3}}));
+  EXPECT_EQ(options.config.fu.fu_lanes, 4);
+  EXPECT_EQ(options.config.top.prefix, "my_fu_");
+  EXPECT_FALSE(options.config.top.probes);
+  EXPECT_EQ(options.config.top.mem_style, MemStyle::kBlackbox);
+  EXPECT_EQ(options.derived.top.prefix, "my_fu_");
   EXPECT_EQ(options.out_dir, "o");
 }
 
@@ -79,7 +79,7 @@ TEST(GenOptionsTest, ProbesTakeOnOffTrueFalseOneZero) {
                                     {"0", false}}) {
     Options options;
     Parse({"--probes", text, "--print-config"}, options);
-    EXPECT_EQ(options.config.probes, value) << text;
+    EXPECT_EQ(options.config.top.probes, value) << text;
   }
   EXPECT_EQ(ParseError({"--probes", "maybe", "--out", "o"}),
             "--probes: 'maybe' is not on or off; use on or off (true/false and 1/0 also work)");
@@ -93,19 +93,19 @@ TEST(GenOptionsTest, ConfigFileKeysAreTheLongOptionNames) {
             "probes = off\nmem-style = blackbox\n");
   Options options;
   EXPECT_EQ(Parse({"--config", dir.File("all.cfg"), "--out", "o"}, options), Action::kGenerate);
-  EXPECT_EQ(options.config.d, 16);
-  EXPECT_EQ(options.config.n_max, 64);
-  EXPECT_EQ(options.config.rounds, (std::vector<golden::RoundWidths>{{2, 1}, {2, 3}}));
-  EXPECT_EQ(options.config.fu_lanes, 4);
+  EXPECT_EQ(options.config.fu.d, 16);
+  EXPECT_EQ(options.config.fu.n_max, 64);
+  EXPECT_EQ(options.config.fu.rounds, (std::vector<golden::RoundWidths>{{2, 1}, {2, 3}}));
+  EXPECT_EQ(options.config.fu.fu_lanes, 4);
   EXPECT_EQ(options.config.au.au_lanes, 3);
   EXPECT_EQ(options.config.au.pv_lanes, 5);
   EXPECT_EQ(options.config.au.fetch_rows, 2);
   EXPECT_EQ(options.config.au.div_lanes, 7);
   EXPECT_EQ(options.config.au.fx, 6);
   EXPECT_EQ(options.config.au.pb, 12);
-  EXPECT_EQ(options.config.prefix, "my_fu_");
-  EXPECT_FALSE(options.config.probes);
-  EXPECT_EQ(options.config.mem_style, MemStyle::kBlackbox);
+  EXPECT_EQ(options.config.top.prefix, "my_fu_");
+  EXPECT_FALSE(options.config.top.probes);
+  EXPECT_EQ(options.config.top.mem_style, MemStyle::kBlackbox);
 }
 
 TEST(GenOptionsTest, CommandLineOverridesTheFile) {
@@ -113,17 +113,17 @@ TEST(GenOptionsTest, CommandLineOverridesTheFile) {
   WriteText(dir.File("a.cfg"), "d = 16\nn-max = 64\nfu-lanes = 4\n");
   Options options;
   Parse({"--fu-lanes", "8", "--config", dir.File("a.cfg"), "--d", "32", "--print-config"}, options);
-  EXPECT_EQ(options.config.d, 32);
-  EXPECT_EQ(options.config.n_max, 64);
-  EXPECT_EQ(options.config.fu_lanes, 8);
-  EXPECT_EQ(options.derived.prefix, "energon_d32_n64_l8_r4x2_4x4_a4_");
+  EXPECT_EQ(options.config.fu.d, 32);
+  EXPECT_EQ(options.config.fu.n_max, 64);
+  EXPECT_EQ(options.config.fu.fu_lanes, 8);
+  EXPECT_EQ(options.derived.top.prefix, "energon_d32_n64_l8_r4x2_4x4_a4_");
   // AU keys too.
   WriteText(dir.File("b.cfg"), "au-lanes = 2\nfx = 10\npb = 20\n");
   Parse({"--config", dir.File("b.cfg"), "--au-lanes", "8", "--print-config"}, options);
   EXPECT_EQ(options.config.au.au_lanes, 8);
   EXPECT_EQ(options.config.au.fx, 10);
   EXPECT_EQ(options.config.au.pb, 20);
-  EXPECT_EQ(options.derived.prefix, "energon_d64_n512_l16_r4x2_4x4_a8x10b20_");
+  EXPECT_EQ(options.derived.top.prefix, "energon_d64_n512_l16_r4x2_4x4_a8x10b20_");
 }
 
 TEST(GenOptionsTest, UnknownConfigKeysNameTheFileAndTheKey) {
@@ -205,7 +205,7 @@ TEST(GenOptionsTest, RejectsBadCommandLines) {
 TEST(GenOptionsTest, PrintConfigNeedsNoOut) {
   Options options;
   EXPECT_EQ(Parse({"--print-config", "--fu-lanes", "4"}, options), Action::kPrintConfig);
-  EXPECT_EQ(options.derived.rows, 128);
+  EXPECT_EQ(options.derived.fu.rows, 128);
   EXPECT_TRUE(options.out_dir.empty());
 }
 

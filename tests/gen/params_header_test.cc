@@ -21,38 +21,38 @@ static_assert(params::kSW == params::kQB.back() + params::kKB.back() + 6);
 
 TEST(ParamsHeaderTest, BuiltHeaderMatchesDerive) {
   const Options options = testing::Load("default");
-  const FuConfig& c = options.config;
-  const FuDerived& d = options.derived;
-  EXPECT_EQ(params::kD, c.d);
-  EXPECT_EQ(params::kNMax, c.n_max);
-  EXPECT_EQ(params::kFuLanes, c.fu_lanes);
-  EXPECT_EQ(params::kNumRounds, d.num_rounds);
-  EXPECT_EQ(params::kProbes, c.probes);
+  const AccelConfig& c = options.config;
+  const AccelDerived& d = options.derived;
+  EXPECT_EQ(params::kD, c.fu.d);
+  EXPECT_EQ(params::kNMax, c.fu.n_max);
+  EXPECT_EQ(params::kFuLanes, c.fu.fu_lanes);
+  EXPECT_EQ(params::kNumRounds, d.fu.num_rounds);
+  EXPECT_EQ(params::kProbes, c.top.probes);
   EXPECT_FALSE(params::kMemBlackbox);
   EXPECT_EQ(params::kRoundsText, "4x2,4x4");
-  EXPECT_EQ(params::kPrefix, d.prefix);
-  EXPECT_EQ(params::kTopModule, d.prefix + "energon_top");
-  EXPECT_EQ(params::kIdxW, d.idx_w);
-  EXPECT_EQ(params::kCntW, d.cnt_w);
-  EXPECT_EQ(params::kQIdxW, d.qidx_w);
-  EXPECT_EQ(params::kRows, d.rows);
-  EXPECT_EQ(params::kRowW, d.row_w);
-  EXPECT_EQ(params::kSW, d.score_w);
-  EXPECT_EQ(params::kSumW, d.sum_w);
-  EXPECT_EQ(params::kRhsW, d.rhs_w);
-  EXPECT_EQ(params::kDivCycles, d.div_cycles);
-  EXPECT_EQ(params::kKC, d.kcarry_bits);
-  EXPECT_EQ(params::kLaneCntW, d.lane_cnt_w);
-  EXPECT_EQ(params::kRoundW, d.round_w);
+  EXPECT_EQ(params::kPrefix, d.top.prefix);
+  EXPECT_EQ(params::kTopModule, d.top.prefix + "energon_top");
+  EXPECT_EQ(params::kIdxW, d.fu.idx_w);
+  EXPECT_EQ(params::kCntW, d.fu.cnt_w);
+  EXPECT_EQ(params::kQIdxW, d.fu.qidx_w);
+  EXPECT_EQ(params::kRows, d.fu.rows);
+  EXPECT_EQ(params::kRowW, d.fu.row_w);
+  EXPECT_EQ(params::kSW, d.fu.score_w);
+  EXPECT_EQ(params::kSumW, d.fu.sum_w);
+  EXPECT_EQ(params::kRhsW, d.fu.rhs_w);
+  EXPECT_EQ(params::kDivCycles, d.fu.div_cycles);
+  EXPECT_EQ(params::kKC, d.fu.kcarry_bits);
+  EXPECT_EQ(params::kLaneCntW, d.fu.lane_cnt_w);
+  EXPECT_EQ(params::kRoundW, d.fu.round_w);
   for (int r = 0; r < params::kNumRounds; ++r) {
     SCOPED_TRACE(r + 1);
-    EXPECT_EQ(params::kQB[r], d.rounds[r].qb);
-    EXPECT_EQ(params::kKB[r], d.rounds[r].kb);
-    EXPECT_EQ(params::kReuse[r], d.rounds[r].reuse);
-    EXPECT_EQ(params::kReuseDelta[r], d.rounds[r].reuse_delta);
-    EXPECT_EQ(params::kLast[r], d.rounds[r].last);
-    EXPECT_EQ(params::kRoundQuotW[r], d.rounds[r].quot_w);
-    EXPECT_EQ(params::kRoundDivCycles[r], d.rounds[r].div_cycles);
+    EXPECT_EQ(params::kQB[r], d.fu.rounds[r].qb);
+    EXPECT_EQ(params::kKB[r], d.fu.rounds[r].kb);
+    EXPECT_EQ(params::kReuse[r], d.fu.rounds[r].reuse);
+    EXPECT_EQ(params::kReuseDelta[r], d.fu.rounds[r].reuse_delta);
+    EXPECT_EQ(params::kLast[r], d.fu.rounds[r].last);
+    EXPECT_EQ(params::kRoundQuotW[r], d.fu.rounds[r].quot_w);
+    EXPECT_EQ(params::kRoundDivCycles[r], d.fu.rounds[r].div_cycles);
   }
   // The attention unit.
   EXPECT_EQ(params::kAuLanes, d.au.au_lanes);
@@ -70,8 +70,8 @@ TEST(ParamsHeaderTest, BuiltHeaderMatchesDerive) {
   EXPECT_EQ(params::kFCntW, d.au.fcnt_w);
   EXPECT_EQ(params::kDivGroups, d.au.div_groups);
   EXPECT_EQ(params::kDivLatency, d.au.div_latency);
-  EXPECT_EQ(params::kQuerySlots, d.query_slots);
-  EXPECT_EQ(params::kTagW, d.tag_w);
+  EXPECT_EQ(params::kQuerySlots, d.top.query_slots);
+  EXPECT_EQ(params::kTagW, d.top.tag_w);
   // ... with the default configuration's values (docs/au-microarchitecture.md).
   static_assert(params::kAuLanes == 4 && params::kPvLanes == 4 && params::kFetchRows == 4);
   static_assert(params::kDivLanes == 16 && params::kFx == 8 && params::kPb == 15);
@@ -95,7 +95,7 @@ TEST(ParamsHeaderTest, EmbeddedConfigTextRegeneratesTheHeader) {
   const Options reread = ParseConfigText(std::string(params::kConfigText), "kConfigText");
   EXPECT_EQ(testing::ReadText(ENERGON_DEFAULT_PARAMS_H),
             ParamsHeader(reread.config, reread.derived));
-  EXPECT_EQ(reread.derived.prefix, params::kPrefix);
+  EXPECT_EQ(reread.derived.top.prefix, params::kPrefix);
 }
 
 class ConfigTextTest : public ::testing::TestWithParam<std::string> {};
@@ -132,13 +132,13 @@ TEST(ConfigTextTest, ErrorsNameTheText) {
 TEST(GoldenParamsTest, FromTheDerivedValues) {
   const Options options = testing::Load("wide_3round");
   const GoldenParams p = GoldenParamsOf(options.config, options.derived, 7);
-  EXPECT_EQ(p.hw.rounds, options.config.rounds);
+  EXPECT_EQ(p.hw.rounds, options.config.fu.rounds);
   EXPECT_EQ(p.hw.fx, options.derived.au.fx);
   EXPECT_EQ(p.hw.pb, options.derived.au.pb);
-  EXPECT_EQ(p.fu.lanes, options.config.fu_lanes);
+  EXPECT_EQ(p.fu.lanes, options.config.fu.fu_lanes);
   ASSERT_EQ(p.fu.div_cycles.size(), 3u);
   for (std::size_t r = 0; r < 3; ++r)
-    EXPECT_EQ(p.fu.div_cycles[r], options.derived.rounds[r].div_cycles);
+    EXPECT_EQ(p.fu.div_cycles[r], options.derived.fu.rounds[r].div_cycles);
   EXPECT_EQ(p.au.au_lanes, options.derived.au.au_lanes);
   EXPECT_EQ(p.au.pv_lanes, options.derived.au.pv_lanes);
   EXPECT_EQ(p.au.fetch_rows, options.derived.au.fetch_rows);

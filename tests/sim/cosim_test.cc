@@ -143,10 +143,10 @@ std::ostream& operator<<(std::ostream& out, const Case& c) { return out << c.nam
 // Workloads sized to the configuration: n <= 64 keys mostly, more on the large default one.
 std::vector<Case> Cases() {
   const FuShape shape = testing::ModelUnderTest().shape;
-  const int n = std::min(shape.config.n_max, 64);
+  const int n = std::min(shape.config.fu.n_max, 64);
   const std::string base = "n=" + std::to_string(n) + ",nq=32";
   const std::string all = "n=" + std::to_string(n) + ",nq=" + std::to_string(n);
-  const std::string full = "n=" + std::to_string(shape.config.n_max);
+  const std::string full = "n=" + std::to_string(shape.config.fu.n_max);
   std::vector<Case> cases = {
       Make("synthetic", base + ",seed=1", {-64, 32}),
       Make("synthetic_stall7", base + ",seed=1", {-64, 32}).Stall(7),
@@ -186,10 +186,10 @@ std::vector<Case> Cases() {
       Make("one_key", base + ",seed=28", {-64, 32}).Keys(1),
       Make("one_key_stall28", base + ",seed=28", {-64, 32}).Keys(1).Stall(28),
   };
-  if (shape.config.n_max >= 256) {
+  if (shape.config.fu.n_max >= 256) {
     cases.push_back(Make("large_256", "n=256,nq=32,seed=8", {-64, 32}));
     cases.push_back(Make("full_nmax_stall14",
-                         "n=" + std::to_string(shape.config.n_max) + ",nq=8,seed=9", {-64, 32})
+                         "n=" + std::to_string(shape.config.fu.n_max) + ",nq=8,seed=9", {-64, 32})
                         .Stall(14));
   }
   return cases;
@@ -202,11 +202,11 @@ TEST_P(CosimTest, MatchesGolden) {
   const DutModel model = testing::ModelUnderTest();
   const FuShape& shape = model.shape;
   const golden::SyntheticSpec spec =
-      golden::ParseSyntheticSpec("d=" + std::to_string(shape.config.d) + "," + c.synthetic);
+      golden::ParseSyntheticSpec("d=" + std::to_string(shape.config.fu.d) + "," + c.synthetic);
   golden::Workload workload =
       c.directed == Directed::kNone
           ? golden::MakeSyntheticWorkload(spec)
-          : DirectedWorkload(c.directed, spec.n, spec.nq, shape.config.d, spec.seed);
+          : DirectedWorkload(c.directed, spec.n, spec.nq, shape.config.fu.d, spec.seed);
   ScopedTempDir dir;
   if (c.npy) {
     // Round trip through float32 .npy files, the way users bring tensors.
@@ -223,7 +223,7 @@ TEST_P(CosimTest, MatchesGolden) {
   }
   CosimOptions options;
   options.run.alpha.clear();
-  for (int r = 0; r < shape.derived.num_rounds; ++r) {
+  for (int r = 0; r < shape.derived.fu.num_rounds; ++r) {
     options.run.alpha.push_back(
         c.alpha[std::min<std::size_t>(static_cast<std::size_t>(r), c.alpha.size() - 1)]);
   }

@@ -83,7 +83,7 @@ Scenario MakeScenario(const FuShape& shape, golden::Workload workload, std::vect
 Scenario MakeScenario(const FuShape& shape, const std::string& synthetic, std::vector<int> alpha) {
   return MakeScenario(shape,
                       golden::MakeSyntheticWorkload(golden::ParseSyntheticSpec(
-                          "d=" + std::to_string(shape.config.d) + "," + synthetic)),
+                          "d=" + std::to_string(shape.config.fu.d) + "," + synthetic)),
                       std::move(alpha));
 }
 
@@ -116,7 +116,7 @@ std::optional<Expected> FirstLostSurvivor(const FuShape& shape, const Scenario& 
     std::vector<std::int32_t> candidates(static_cast<std::size_t>(s.num_candidates[k]));
     for (std::size_t j = 0; j < candidates.size(); ++j)
       candidates[j] = static_cast<std::int32_t>(j);
-    for (int r = 1; r <= shape.derived.num_rounds; ++r) {
+    for (int r = 1; r <= shape.derived.fu.num_rounds; ++r) {
       const golden::RoundResult& round = s.results[k].rounds[static_cast<std::size_t>(r - 1)];
       for (const golden::SurvivorBeat& beat : s.timing[k].beats[static_cast<std::size_t>(r - 1)]) {
         std::vector<std::int64_t> expected, kept;
@@ -126,7 +126,7 @@ std::optional<Expected> FirstLostSurvivor(const FuShape& shape, const Scenario& 
           const auto pos =
               std::find(candidates.begin(), candidates.end(), key) - candidates.begin();
           expected.push_back(key);
-          if (lost(r, static_cast<int>(pos) % shape.config.fu_lanes,
+          if (lost(r, static_cast<int>(pos) % shape.config.fu.fu_lanes,
                    round.survivor_scores[static_cast<std::size_t>(i)], round.threshold)) {
             if (!lost_key) lost_key = key;
           } else {
@@ -233,7 +233,7 @@ TEST(FaultTest, FloorThresholdShowsInTheRowProbe) {
   // there T = ceil(RHS / 256m) and the faulty divider gives T - 1.
   std::optional<Expected> e;
   for (std::size_t k = 0; k < s.results.size(); ++k) {
-    for (int r = 1; r <= model.shape.derived.num_rounds; ++r) {
+    for (int r = 1; r <= model.shape.derived.fu.num_rounds; ++r) {
       const golden::RoundResult& round = s.results[k].rounds[static_cast<std::size_t>(r - 1)];
       const std::int64_t rhs = golden::ThresholdNumerator(
           round.stats, s.options.run.alpha[static_cast<std::size_t>(r - 1)]);
@@ -256,7 +256,7 @@ TEST(FaultTest, FloorThresholdShowsInTheRowProbe) {
 
 TEST(FaultTest, DroppedTopLaneSurvivor) {
   const DutModel model = models::fault_drop_survivor_fu::Model();
-  const int top = model.shape.config.fu_lanes - 1;
+  const int top = model.shape.config.fu.fu_lanes - 1;
   const Scenario s = MakeScenario(model.shape, "n=8,nq=16,seed=13,diffuse=1", {-128, -64});
   const std::optional<Expected> e = FirstLostSurvivor(
       model.shape, s, [top](int, int lane, std::int64_t, std::int64_t) { return lane == top; });
@@ -291,7 +291,7 @@ TEST(FaultTest, IgnoredBackPressureIsCaughtWithStalls) {
 
 TEST(FaultTest, LogitAccumulatorOneBitShortWrapsTheSaturatedLogit) {
   const DutModel model = models::fault_logit_short_fu::Model();
-  const int d = model.shape.config.d;
+  const int d = model.shape.config.fu.d;
   // q = k = -32768: every logit is D 2^30, the largest, which needs every bit of LogitW.
   const auto all_min = [](int, int) { return std::int16_t{-32768}; };
   const Scenario s =
@@ -375,7 +375,7 @@ TEST(FaultTest, DivisionRoundedTowardZeroShowsInTheOutput) {
   for (std::size_t k = 0; k < s.results.size() && !e; ++k) {
     const golden::QueryResult& r = s.results[k];
     const std::vector<std::int32_t>& keys = r.rounds.back().survivors;
-    for (int t = 0; t < model.shape.config.d && !e; ++t) {
+    for (int t = 0; t < model.shape.config.fu.d && !e; ++t) {
       std::int64_t acc = 0;
       for (std::size_t j = 0; j < keys.size(); ++j) {
         acc += static_cast<std::int64_t>(r.attention.p[j]) *

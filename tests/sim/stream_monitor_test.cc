@@ -18,11 +18,11 @@ namespace {
 // 0..3 (rows [0 1] [2 3]); T = 2; survivors 0, 1, 3 with scores 2, 5, 3: beat 0 = {0:2, 1:5},
 // beat 1 = {3:3} (last).
 FuShape Shape() {
-  gen::FuConfig config;
-  config.d = 8;
-  config.n_max = 8;
-  config.fu_lanes = 2;
-  config.rounds = {{4, 4}};
+  gen::AccelConfig config;
+  config.fu.d = 8;
+  config.fu.n_max = 8;
+  config.fu.fu_lanes = 2;
+  config.fu.rounds = {{4, 4}};
   return ShapeOf("unit", gen::Options{config, gen::Derive(config), ""});
 }
 

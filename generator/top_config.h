@@ -1,0 +1,51 @@
+#pragma once
+// The accelerator top's part of a configuration: what a user chooses for the whole design (the
+// module prefix, the probes, the memory style, the query store), its one validation and the
+// one derivation of its widths. The derivation needs the FU's round count, which sizes the
+// default query store.
+
+#include <string>
+
+namespace energon::gen {
+
+enum class MemStyle { kBehavioral, kBlackbox };
+
+/// What a user chooses for the top (energon-gen options and configs/*.cfg keys).
+struct TopConfig {
+  std::string prefix;  ///< module prefix; empty = derived from the parameters
+  bool probes = true;  ///< per-round row and survivor probe streams
+  MemStyle mem_style = MemStyle::kBehavioral;
+  /// Slots of the query store: queries between the query port and the end of the AU's logit
+  /// stage (the last reader of the q16 row), 1..64; 0 = the default, 3 R + 4.
+  int query_slots = 0;
+};
+
+/// Everything derived from a valid TopConfig.
+struct TopDerived {
+  std::string prefix;    ///< the resolved module prefix, ends in '_'
+  int query_slots = 10;  ///< query store slots, resolved (TopConfig::query_slots)
+  int tag_w = 4;         ///< query tag width, a store slot: max(1, clog2(query_slots))
+};
+
+/// The query store's default slot count for R rounds: 3 R + 4, the most queries the golden
+/// timing model has in flight between the query port and the logit stage at memory latency 4
+/// over the benchmark workloads (docs/au-microarchitecture.md, "Query tags").
+constexpr int DefaultQuerySlots(int num_rounds) { return 3 * num_rounds + 4; }
+
+/// The top's prefix part: "q<S>_" for a query store of S slots other than the default for
+/// `num_rounds`, "np_" without probes, "bb_" for blackbox memories. Does not validate.
+std::string TopPrefixPart(const TopConfig& top, int num_rounds);
+
+/// Checks every rule (throws golden::InputError naming the option, the value, the rule and a
+/// fix) and derives the values; `default_prefix` stands for an empty TopConfig::prefix.
+TopDerived DeriveTop(const TopConfig& top, int num_rounds, const std::string& default_prefix);
+
+/// Verilator 5.006 replaces module names of 128 characters or more by hashes, and the model's
+/// build then fails (measured: prefix 116 builds, 117 does not). With the longest module name
+/// of the design, <prefix>fu_pingpong or <prefix>energon_top (11 characters after the prefix),
+/// the prefix may have at most this many characters.
+inline constexpr int kMaxModuleNameLength = 127;
+inline constexpr int kLongestModuleSuffix = 11;
+inline constexpr int kMaxPrefixLength = kMaxModuleNameLength - kLongestModuleSuffix;
+
+}  // namespace energon::gen
