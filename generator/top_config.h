@@ -27,9 +27,9 @@ struct TopDerived {
   int tag_w = 4;         ///< query tag width, a store slot: max(1, clog2(query_slots))
 };
 
-/// The query store's default slot count for R rounds: 3 R + 4, the most queries the golden
-/// timing model has in flight between the query port and the logit stage at memory latency 4
-/// over the benchmark workloads (docs/au-microarchitecture.md, "Query tags").
+/// The query store's default slot count for R rounds: 3 R + 4, what the golden timing model
+/// needs at memory latency 40 with the default fetch-ahead on the benchmark workloads (fewer
+/// slots hold the query port there; docs/au-microarchitecture.md, "Query tags").
 constexpr int DefaultQuerySlots(int num_rounds) { return 3 * num_rounds + 4; }
 
 /// The top's prefix part: "q<S>_" for a query store of S slots other than the default for
