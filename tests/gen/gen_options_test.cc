@@ -44,29 +44,37 @@ TEST(GenOptionsTest, DefaultsAreTheDocumentedOnes) {
   EXPECT_EQ(options.out_dir, "x");
 }
 
-TEST(GenOptionsTest, EveryOptionOnTheCommandLine) {
-  Options options;
-  EXPECT_EQ(Parse({"--d",          "16",       "--n-max",     "64",     "--rounds",   "2x1,2x3",
-                   "--fu-lanes",   "4",        "--au-lanes",  "3",      "--pv-lanes", "5",
-                   "--fetch-rows", "2",        "--div-lanes", "7",      "--fx",       "6",
-                   "--pb",         "12",       "--prefix",    "my_fu_", "--probes",   "off",
-                   "--mem-style",  "blackbox", "--out=o"},
-                  options),
-            Action::kGenerate);
+// Every design option set to a non-default value, from the command line or from a file.
+void ExpectEveryDesignOptionSet(const Options& options) {
+  EXPECT_EQ(options.config.fu.d, 16);
+  EXPECT_EQ(options.config.fu.n_max, 64);
+  EXPECT_EQ(options.config.fu.rounds, (std::vector<golden::RoundWidths>{{2, 1}, {2, 3}}));
+  EXPECT_EQ(options.config.fu.fu_lanes, 4);
   EXPECT_EQ(options.config.au.au_lanes, 3);
   EXPECT_EQ(options.config.au.pv_lanes, 5);
   EXPECT_EQ(options.config.au.fetch_rows, 2);
   EXPECT_EQ(options.config.au.div_lanes, 7);
   EXPECT_EQ(options.config.au.fx, 6);
   EXPECT_EQ(options.config.au.pb, 12);
-  EXPECT_EQ(options.config.fu.d, 16);
-  EXPECT_EQ(options.config.fu.n_max, 64);
-  EXPECT_EQ(options.config.fu.rounds, (std::vector<golden::RoundWidths>{{2, 1}, {2, 3}}));
-  EXPECT_EQ(options.config.fu.fu_lanes, 4);
+  EXPECT_EQ(options.config.au.fetch_ahead, 3);
   EXPECT_EQ(options.config.top.prefix, "my_fu_");
   EXPECT_FALSE(options.config.top.probes);
   EXPECT_EQ(options.config.top.mem_style, MemStyle::kBlackbox);
+  EXPECT_EQ(options.config.top.query_slots, 5);
   EXPECT_EQ(options.derived.top.prefix, "my_fu_");
+}
+
+TEST(GenOptionsTest, EveryOptionOnTheCommandLine) {
+  Options options;
+  EXPECT_EQ(Parse({"--d",          "16",       "--n-max",       "64",     "--rounds",   "2x1,2x3",
+                   "--fu-lanes",   "4",        "--au-lanes",    "3",      "--pv-lanes", "5",
+                   "--fetch-rows", "2",        "--div-lanes",   "7",      "--fx",       "6",
+                   "--pb",         "12",       "--prefix",      "my_fu_", "--probes",   "off",
+                   "--mem-style",  "blackbox", "--query-slots", "5",      "--fetch-ahead", "3",
+                   "--out=o"},
+                  options),
+            Action::kGenerate);
+  ExpectEveryDesignOptionSet(options);
   EXPECT_EQ(options.out_dir, "o");
 }
 
@@ -90,22 +98,10 @@ TEST(GenOptionsTest, ConfigFileKeysAreTheLongOptionNames) {
   WriteText(dir.File("all.cfg"),
             "# every key\nd = 16\nn-max = 64\nrounds = 2x1,2x3\nfu-lanes = 4\nau-lanes = 3\n"
             "pv-lanes = 5\nfetch-rows = 2\ndiv-lanes = 7\nfx = 6\npb = 12\nprefix = my_fu_\n"
-            "probes = off\nmem-style = blackbox\n");
+            "probes = off\nmem-style = blackbox\nquery-slots = 5\nfetch-ahead = 3\n");
   Options options;
   EXPECT_EQ(Parse({"--config", dir.File("all.cfg"), "--out", "o"}, options), Action::kGenerate);
-  EXPECT_EQ(options.config.fu.d, 16);
-  EXPECT_EQ(options.config.fu.n_max, 64);
-  EXPECT_EQ(options.config.fu.rounds, (std::vector<golden::RoundWidths>{{2, 1}, {2, 3}}));
-  EXPECT_EQ(options.config.fu.fu_lanes, 4);
-  EXPECT_EQ(options.config.au.au_lanes, 3);
-  EXPECT_EQ(options.config.au.pv_lanes, 5);
-  EXPECT_EQ(options.config.au.fetch_rows, 2);
-  EXPECT_EQ(options.config.au.div_lanes, 7);
-  EXPECT_EQ(options.config.au.fx, 6);
-  EXPECT_EQ(options.config.au.pb, 12);
-  EXPECT_EQ(options.config.top.prefix, "my_fu_");
-  EXPECT_FALSE(options.config.top.probes);
-  EXPECT_EQ(options.config.top.mem_style, MemStyle::kBlackbox);
+  ExpectEveryDesignOptionSet(options);
 }
 
 TEST(GenOptionsTest, CommandLineOverridesTheFile) {
