@@ -89,29 +89,23 @@ class Session {
                                  shape_.derived.fu.num_rounds;
     for (const golden::Head& head : workload.heads) {
       const golden::GoldenHead golden_head(head, golden_.hw, options.run);
-      HeadPlan plan;
-      plan.scale = golden_head.scale();
+      scales_.push_back(golden_head.scale());
+      std::vector<golden::QueryResult>& results = golden_results_.emplace_back();
+      std::vector<int>& candidates = num_candidates_.emplace_back();
       for (int i = 0; i < head.q.codes.rows; ++i) {
-        plan.results.push_back(golden_head.Run(i));
-        plan.num_candidates.push_back(golden_head.NumCandidates(i));
+        results.push_back(golden_head.Run(i));
+        candidates.push_back(golden_head.NumCandidates(i));
       }
       result_.queries += head.q.codes.rows;
       result_.outputs.emplace_back(static_cast<std::size_t>(head.q.codes.rows));
-      plans_.push_back(std::move(plan));
-    }
-    std::vector<std::vector<golden::QueryResult>> results;
-    std::vector<std::vector<int>> candidates;
-    for (const HeadPlan& plan : plans_) {
-      results.push_back(plan.results);
-      candidates.push_back(plan.num_candidates);
     }
     double c0 = 0.0;
     std::vector<double> kept(static_cast<std::size_t>(shape_.derived.fu.num_rounds), 0.0);
-    for (std::size_t h = 0; h < results.size(); ++h) {
-      for (std::size_t k = 0; k < results[h].size(); ++k) {
-        c0 += candidates[h][k];
+    for (std::size_t h = 0; h < golden_results_.size(); ++h) {
+      for (std::size_t k = 0; k < golden_results_[h].size(); ++k) {
+        c0 += num_candidates_[h][k];
         for (std::size_t r = 0; r < kept.size(); ++r) {
-          kept[r] += static_cast<double>(results[h][k].rounds[r].survivors.size());
+          kept[r] += static_cast<double>(golden_results_[h][k].rounds[r].survivors.size());
         }
       }
     }
@@ -119,7 +113,7 @@ class Session {
     const double nq = std::max(1, result_.queries);
     result_.candidates_per_query = c0 / nq;
     result_.survivors_per_query = kept.empty() ? 0.0 : kept.back() / nq;
-    result_.stage_loads = golden::StageLoads(golden_.fu, golden_.au, results, candidates);
+    result_.stage_loads = golden::StageLoads(golden_.fu, golden_.au, golden_results_, num_candidates_);
     result_.heads = static_cast<int>(workload.heads.size());
     result_.timed = timed_;
     result_.watchdog_cycles = watchdog_;
@@ -160,12 +154,6 @@ class Session {
 
  private:
   enum class Phase { kLoad, kQueries, kDrain, kDone };
-
-  struct HeadPlan {
-    golden::SoftmaxScale scale;
-    std::vector<golden::QueryResult> results;
-    std::vector<int> num_candidates;
-  };
 
   void Tracing(std::int64_t cycle) {
     if (window_ != nullptr && (cycle >= window_->first || window_->first <= 0) &&
@@ -222,23 +210,24 @@ class Session {
     query_pos_ = 0;
     query_valid_ = false;
     head_first_query_ = cycle + head.k.codes.rows;  // when nothing stalls
-    const HeadPlan& plan = plans_[h];
+    const std::vector<golden::QueryResult>& results = golden_results_[h];
+    const std::vector<int>& candidates = num_candidates_[h];
     // The configuration of the head: the FU is idle now; the AU may still drain the previous
     // head, whose queries keep the scale they were fetched with.
-    ports_.SetScale(plan.scale.m, plan.scale.e);
+    ports_.SetScale(scales_[h].m, scales_[h].e);
     memory_.SetRows(&head.k.codes, &head.v.codes);
     std::vector<golden::AccelQueryTiming> timing;
     if (timed_) {
       scheduler_.StartHead(shape_.derived.fu.num_rounds, head_first_query_);
-      for (std::size_t k = 0; k < plan.results.size(); ++k) {
-        timing.push_back(scheduler_.Next(plan.results[k], plan.num_candidates[k]));
+      for (std::size_t k = 0; k < results.size(); ++k) {
+        timing.push_back(scheduler_.Next(results[k], candidates[k]));
       }
     }
     if (options_.check) {
-      for (std::size_t k = 0; k < plan.results.size(); ++k) {
-        fu_.Expect(static_cast<int>(h), plan.results[k], plan.num_candidates[k],
+      for (std::size_t k = 0; k < results.size(); ++k) {
+        fu_.Expect(static_cast<int>(h), results[k], candidates[k],
                    timed_ ? &timing[k].fu : nullptr);
-        au_.Expect(static_cast<int>(h), plan.results[k], timed_ ? &timing[k].au : nullptr);
+        au_.Expect(static_cast<int>(h), results[k], timed_ ? &timing[k].au : nullptr);
         if (timed_) memory_.ExpectResponses(timing[k].au.response);
       }
     }
@@ -460,7 +449,10 @@ class Session {
   std::vector<StreamMonitor*> monitors_;      // every stream: the FU's, then the AU's
   std::vector<StallGenerator> ready_stalls_;  // per monitor: its ready (outputs only)
   MemoryResponder memory_;
-  std::vector<HeadPlan> plans_;
+  // Per head: the softmax scale, the golden model's result and |C_0| of every query.
+  std::vector<golden::SoftmaxScale> scales_;
+  std::vector<std::vector<golden::QueryResult>> golden_results_;
+  std::vector<std::vector<int>> num_candidates_;
   CosimResult result_;
   std::vector<Mismatch> mismatches_;
   std::int64_t watchdog_ = 0;
