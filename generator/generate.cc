@@ -7,6 +7,7 @@
 #include "generator/params_header.h"
 #include "generator/rtl_design.h"
 #include "generator/rtl_render.h"
+#include "generator/sdc.h"
 #include "generator/synth_stubs.h"
 
 namespace energon::gen {
@@ -24,6 +25,7 @@ std::vector<OutputFile> GenerateOutput(const AccelConfig& config, const AccelDer
   files.push_back({CoreFileName(derived), FusesocCore(config, derived, rtl_paths)});
   files.push_back({"synth/yosys.ys", YosysScript(config, derived, rtl_files)});
   files.push_back({"synth/" + SdcName(derived), Sdc(config, derived, ports)});
+  files.push_back({"synth/config.mk", OrfsConfig(config, derived, rtl_paths)});
   files.push_back(
       {std::string(kManifestName), MakeManifest(config, derived, ports, files).dump(2) + "\n"});
   return files;
