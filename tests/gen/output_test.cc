@@ -177,7 +177,8 @@ TEST_P(OutputTest, SdcConstrainsEveryPort) {
             std::string::npos);
   EXPECT_NE(sdc.find("\ncreate_clock -name clk -period $CLOCK_PERIOD [get_ports clk_i]\n"),
             std::string::npos);
-  EXPECT_NE(sdc.find("\nset_clock_uncertainty "), std::string::npos);
+  EXPECT_NE(sdc.find("\nset_clock_uncertainty -setup "), std::string::npos);
+  EXPECT_NE(sdc.find("\nset_clock_uncertainty -hold "), std::string::npos);
   EXPECT_NE(sdc.find("\nset_false_path -from [get_ports rst_ni]\n"), std::string::npos);
   std::string cfg_inputs;
   for (const Port& port : TopPorts(options_.config, options_.derived)) {
