@@ -21,8 +21,8 @@ struct SimParts {
   std::string fileset;   // the tb fileset, or empty
   std::string filesets;  // the targets' fileset list
   std::string toplevel;
-  std::string note;      // the header comment on what the simulation targets run
-  std::string verilator; // sim_verilator's verilator tool options
+  std::string note;       // the header comment on what the simulation targets run
+  std::string verilator;  // sim_verilator's verilator tool options
 };
 
 SimParts SimPartsOf(const AccelDerived& derived, const std::optional<CoreTestbench>& testbench) {
@@ -36,14 +36,15 @@ SimParts SimPartsOf(const AccelDerived& derived, const std::optional<CoreTestben
   }
   // verilator --binary on the bare top never returns (Verilator 5.006's main keeps evaluating a
   // model with no events), so without a testbench sim_verilator only builds the C++ model.
-  return {"", "      - rtl\n", TopModule(derived),
-          "# No testbench is generated yet. sim_icarus runs the bare top, which nothing drives, so\n"
-          "# its simulation ends at time 0; sim_verilator only builds the C++ model of the top\n"
-          "# (verilator --cc, no main: use fusesoc run --build; the model of a C++ testbench such\n"
-          "# as energon's harness, docs/cosim.md). Both check that the RTL builds in the simulator.\n"
-          "# A testbench (fileset tb, its own toplevel, verilator --binary) takes their place once\n"
-          "# energon-gen writes one (generator/fusesoc_core.h, CoreTestbench).\n",
-          "        mode: cc\n        exe: \"false\"\n"};
+  return {
+      "", "      - rtl\n", TopModule(derived),
+      "# No testbench is generated yet. sim_icarus runs the bare top, which nothing drives, so\n"
+      "# its simulation ends at time 0; sim_verilator only builds the C++ model of the top\n"
+      "# (verilator --cc, no main: use fusesoc run --build; the model of a C++ testbench such\n"
+      "# as energon's harness, docs/cosim.md). Both check that the RTL builds in the simulator.\n"
+      "# A testbench (fileset tb, its own toplevel, verilator --binary) takes their place once\n"
+      "# energon-gen writes one (generator/fusesoc_core.h, CoreTestbench).\n",
+      "        mode: cc\n        exe: \"false\"\n"};
 }
 
 }  // namespace
@@ -54,8 +55,7 @@ std::string CoreFileName(const AccelDerived& derived) {
 
 std::string CoreVlnv(const AccelDerived& derived) {
   const std::string& prefix = derived.top.prefix;  // ends with '_' (top_config.cc)
-  return fmt::format("energon:gen:{}:{}", prefix.substr(0, prefix.size() - 1),
-                     GeneratorVersion());
+  return fmt::format("energon:gen:{}:{}", prefix.substr(0, prefix.size() - 1), GeneratorVersion());
 }
 
 std::string FusesocCore(const AccelConfig& config, const AccelDerived& derived,

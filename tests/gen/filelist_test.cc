@@ -20,9 +20,10 @@ TEST(FilelistTest, EnvFilelistSaysHowToUseIt) {
   const AccelDerived derived = Derive(config);
   EXPECT_EQ(EnvFilelistName(derived), "my_fu_energon.env.f");
   const std::string text = EnvFilelist(config, derived, {"rtl/my_fu_a.sv", "rtl/my_fu_b.sv"});
-  EXPECT_TRUE(text.ends_with("\n// Set MY_FU_DIR to this folder, then from any folder e.g.\n"
-                             "//   MY_FU_DIR=DIR iverilog -g2012 -c DIR/my_fu_energon.env.f\n"
-                             "${MY_FU_DIR}/rtl/my_fu_a.sv\n${MY_FU_DIR}/rtl/my_fu_b.sv\n"));
+  EXPECT_TRUE(
+      text.ends_with("\n// Set MY_FU_DIR to this folder, then from any folder e.g.\n"
+                     "//   MY_FU_DIR=DIR iverilog -g2012 -c DIR/my_fu_energon.env.f\n"
+                     "${MY_FU_DIR}/rtl/my_fu_a.sv\n${MY_FU_DIR}/rtl/my_fu_b.sv\n"));
 }
 
 }  // namespace

@@ -20,7 +20,8 @@ TEST(FusesocCoreTest, WithoutTestbenchSimTargetsTakeTheTopAndVerilatorOnlyBuilds
   AccelConfig config;
   const AccelDerived derived = Derive(config);
   const std::string core = FusesocCore(config, derived, {"rtl/a.sv"});
-  const std::string sim_filesets = "    filesets:\n      - rtl\n    toplevel: " + TopModule(derived);
+  const std::string sim_filesets =
+      "    filesets:\n      - rtl\n    toplevel: " + TopModule(derived);
   EXPECT_NE(core.find("  sim_verilator:\n    description: Verilator simulation\n" + sim_filesets),
             std::string::npos);
   EXPECT_NE(core.find("  sim_icarus:\n    description: Icarus Verilog simulation\n" + sim_filesets),

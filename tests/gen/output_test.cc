@@ -46,8 +46,8 @@ TEST_P(OutputTest, FilesComeInTheDocumentedOrder) {
     expected.push_back("rtl/" + prefix + file.template_name + ".sv");
   }
   for (const std::string& name :
-       {prefix + "energon.f", prefix + "energon.env.f", prefix + "params.h", prefix + "energon.core",
-        std::string("synth/yosys.ys"), "synth/" + prefix + "energon.sdc",
+       {prefix + "energon.f", prefix + "energon.env.f", prefix + "params.h",
+        prefix + "energon.core", std::string("synth/yosys.ys"), "synth/" + prefix + "energon.sdc",
         std::string("manifest.json")}) {
     expected.push_back(name);
   }
