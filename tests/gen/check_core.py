@@ -50,19 +50,33 @@ def check(out: pathlib.Path) -> list:
     for path in rtl.get("files") or []:
         if not (out / path).is_file():
             errors.append(f"fileset rtl names {path}, which the output folder does not hold")
+    # With a testbench (fileset tb, generator/fusesoc_core.h CoreTestbench) the simulation
+    # targets run it: its last file names its top module, and Verilator builds a binary.
+    tb = core.get("filesets", {}).get("tb")
+    if tb is not None:
+        if tb.get("file_type") != "systemVerilogSource":
+            errors.append(f"fileset tb has file_type {tb.get('file_type')!r}, not systemVerilogSource")
+        for path in tb.get("files") or []:
+            if not (out / path).is_file():
+                errors.append(f"fileset tb names {path}, which the output folder does not hold")
     targets = core.get("targets", {})
     for name in ["default", *TARGETS]:
         target = targets.get(name)
         if not isinstance(target, dict):
             errors.append(f"target {name} is missing")
             continue
-        if target.get("toplevel") != top:
-            errors.append(f"target {name}: toplevel {target.get('toplevel')!r}, expected {top}")
-        if "rtl" not in (target.get("filesets") or []):
-            errors.append(f"target {name}: filesets {target.get('filesets')} lack rtl")
+        sim = name.startswith("sim_") and tb is not None
+        want_top = pathlib.Path((tb.get("files") or [""])[-1]).stem if sim else top
+        if target.get("toplevel") != want_top:
+            errors.append(f"target {name}: toplevel {target.get('toplevel')!r}, expected {want_top}")
+        for fileset in ["rtl", "tb"] if sim else ["rtl"]:
+            if fileset not in (target.get("filesets") or []):
+                errors.append(f"target {name}: filesets {target.get('filesets')} lack {fileset}")
         if name == "default":
             continue
         tool, wanted = TARGETS[name]
+        if sim and tool == "verilator":
+            wanted = {"mode": "binary", "verilator_options": "-Wall"}
         if target.get("default_tool") != tool:
             errors.append(f"target {name}: default_tool {target.get('default_tool')!r}, expected {tool}")
         options = (target.get("tools") or {}).get(tool) or {}
