@@ -21,6 +21,7 @@ std::vector<OutputFile> GenerateOutput(const AccelConfig& config, const AccelDer
   const std::vector<Port> ports = TopPorts(config, derived);
 
   files.push_back({FilelistName(derived), Filelist(config, derived, rtl_paths)});
+  files.push_back({EnvFilelistName(derived), EnvFilelist(config, derived, rtl_paths)});
   files.push_back({ParamsHeaderName(derived), ParamsHeader(config, derived)});
   files.push_back({CoreFileName(derived), FusesocCore(config, derived, rtl_paths)});
   files.push_back({"synth/yosys.ys", YosysScript(config, derived, rtl_files)});

@@ -8,6 +8,7 @@
 
 #include "generator/banner.h"
 #include "generator/config_text.h"
+#include "generator/filelist.h"
 #include "generator/generate.h"
 #include "generator/manifest.h"
 #include "generator/rtl_design.h"
@@ -46,8 +47,8 @@ TEST_P(OutputTest, FilesComeInTheDocumentedOrder) {
     expected.push_back("rtl/" + prefix + file.template_name + ".sv");
   }
   for (const std::string& name :
-       {prefix + "energon.f", prefix + "params.h", prefix + "energon.core",
-        std::string("synth/yosys.ys"), "synth/" + prefix + "energon.sdc",
+       {prefix + "energon.f", prefix + "energon.env.f", prefix + "params.h",
+        prefix + "energon.core", std::string("synth/yosys.ys"), "synth/" + prefix + "energon.sdc",
         std::string("synth/config.mk"), std::string("manifest.json")}) {
     expected.push_back(name);
   }
@@ -154,6 +155,11 @@ TEST_P(OutputTest, FilelistCoreAndYosysReadTheRtlInOrder) {
     yosys_reads += "read_verilog -sv " + path + "\n";
   }
   EXPECT_TRUE(text_of(prefix + "energon.f").ends_with("\n" + filelist_body));
+  std::string env_body;
+  for (const std::string& path : rtl) {
+    env_body += "${" + RootVariable(options_.derived) + "}/" + path + "\n";
+  }
+  EXPECT_TRUE(text_of(prefix + "energon.env.f").ends_with("\n" + env_body));
   EXPECT_NE(
       text_of(prefix + "energon.core").find(core_files + "    file_type: systemVerilogSource\n"),
       std::string::npos);
