@@ -16,8 +16,15 @@ import sys
 
 CELL_LINE = re.compile(r"^\s+(\S+)\s+(\d+)$")
 PATH_LINE = re.compile(r"^\s*(?:\d+\s+)?(?:[-\d.]+\s+){0,2}([-\d.]+)\s+([-\d.]+)\s+[v^]\s+(\S+)\s+\((\S+)\)$")
-NET_LINE = re.compile(r"^\s*(?:\d+\s+)?(?:[-\d.]+\s+)?(\S+) \(net\)$")
+NET_LINE = re.compile(r"(\S+) \(net\)$")
 ANONYMOUS = re.compile(r"^_\d+_(\[\d+\])?$")
+BIT = re.compile(r"\[\d+\]$")
+
+
+def rtl_signal(net, cells):
+    """The RTL signal a net comes from: Yosys's autoname appends _<CELL>_<PIN>_... to it."""
+    cut = re.search(r"_(%s)_" % "|".join(sorted(cells, key=len, reverse=True)), net)
+    return BIT.sub("", net[:cut.start()] if cut else net)
 
 
 def fail(message):
@@ -63,10 +70,12 @@ def section(text, name):
     return text[start:end if end >= 0 else len(text)]
 
 
-def parse_path(text):
+def parse_path(text, cells):
     """Start, end, slack and the delay between the named signals along the worst path."""
-    start = re.search(r"Startpoint: (\S+)(?: \((.*)\))?", text)
-    end = re.search(r"Endpoint: (\S+)(?: \((.*)\))?", text)
+    second = text.find("Startpoint:", text.find("Startpoint:") + 1)
+    text = text[:second] if second > 0 else text
+    start = re.search(r"Startpoint: (\S+)", text)
+    end = re.search(r"Endpoint: (\S+)", text)
     slack = re.search(r"([-\d.]+)\s+slack \((MET|VIOLATED)\)", text)
     if not (start and end and slack):
         return None
@@ -78,9 +87,11 @@ def parse_path(text):
         if m:
             last_time = float(m.group(2))
             continue
-        n = NET_LINE.match(line)
+        n = NET_LINE.search(line)
         if n and not ANONYMOUS.match(n.group(1)):
-            stages.append((n.group(1), last_time))
+            signal = rtl_signal(n.group(1), cells)
+            if not stages or stages[-1][0] != signal:
+                stages.append((signal, last_time))
     total = float(arrival.group(1)) if arrival else last_time
     per_module = {}
     for i, (signal, t) in enumerate(stages):
@@ -89,8 +100,7 @@ def parse_path(text):
         per_module[module] = per_module.get(module, 0.0) + (t_next - t)
     contributors = sorted(per_module.items(), key=lambda kv: -kv[1])
     return {
-        "start": start.group(1), "start_kind": start.group(2) or "",
-        "end": end.group(1), "end_kind": end.group(2) or "",
+        "start": rtl_signal(start.group(1), cells), "end": rtl_signal(end.group(1), cells),
         "first_signal": stages[0][0] if stages else "", "last_signal": stages[-1][0] if stages else "",
         "arrival_ns": total, "slack_ns": float(slack.group(1)),
         "signals": [{"signal": s, "at_ns": round(t, 3)} for s, t in stages],
@@ -109,13 +119,14 @@ def main():
     parser.add_argument("--sta-seconds", type=int, required=True)
     args = parser.parse_args()
     out = args.out
-    logic, macros, area = parse_stat(read(os.path.join(out, "stat.txt")), osu018_cells(args.liberty))
+    cells = osu018_cells(args.liberty)
+    logic, macros, area = parse_stat(read(os.path.join(out, "stat.txt")), cells)
     sta = read(os.path.join(out, "sta.log"))
     if re.search(r"^Error:", sta, re.M):
         fail(f"{out}/sta.log: OpenSTA reported errors: "
              + "; ".join(re.findall(r"^Error: (.*)$", sta, re.M)[:3]))
-    setup = parse_path(section(sta, "setup"))
-    hold = parse_path(section(sta, "hold"))
+    setup = parse_path(section(sta, "setup"), cells)
+    hold = parse_path(section(sta, "hold"), cells)
     summary = section(sta, "summary")
     wns = re.search(r"^wns ([-\d.]+)", summary, re.M)
     tns = re.search(r"^tns ([-\d.]+)", summary, re.M)
