@@ -133,7 +133,7 @@ def main():
     if not (setup and wns and tns):
         fail(f"{out}/sta.log: no setup path or summary; the design has no timed path")
     manifest = json.loads(read(os.path.join(out, "gen", "manifest.json")))
-    memories = [{"name": m["name"], "module": m.get("macro", m["module"]), "kind": m["kind"],
+    memories = [{"name": m["name"], "module": m.get("macro") or m["module"], "kind": m["kind"],
                  "instances": m["instances"], "depth": m["depth"], "width": m["width"],
                  "bits": m["instances"] * m["depth"] * m["width"]}
                 for m in manifest["memories"]]
