@@ -7,6 +7,7 @@
 #include "generator/banner.h"
 #include "generator/rtl_design.h"
 #include "generator/rtl_render.h"
+#include "generator/sram_flow.h"
 
 namespace energon::gen {
 namespace {
@@ -18,21 +19,25 @@ constexpr const char* kResetPort = "rst_ni";
 
 std::string SdcName(const AccelDerived& derived) { return derived.top.prefix + "energon.sdc"; }
 
-bool IsMemoryWrapper(const RtlFile& file) { return file.template_name.rfind("mem_", 0) == 0; }
-
 std::string YosysScript(const AccelConfig& config, const AccelDerived& derived,
                         const std::vector<RtlFile>& rtl_files) {
   const bool blackbox = config.top.mem_style == MemStyle::kBlackbox;
   std::string text = Banner(CommentStyle::kHash, "generator/synth_stubs.cc", config, derived);
   text += "\n# Run from the output folder: yosys -s synth/yosys.ys\n";
-  if (blackbox)
-    text += "# --mem-style blackbox: the memory wrappers are read as blackboxes (-lib).\n";
-  for (const RtlFile& file : rtl_files) {
-    text += fmt::format("read_verilog -sv {}{}\n", blackbox && IsMemoryWrapper(file) ? "-lib " : "",
-                        RtlPath(file));
+  const std::vector<Memory> memories = Memories(config, derived);
+  if (blackbox) {
+    int macros = 0;
+    for (const SramMacro& macro : SramMacros(memories)) macros += macro.count;
+    text += fmt::format(
+        "# --mem-style blackbox: the SRAM macros are declared as blackboxes (ports only; their\n"
+        "# behavioral models in sram_models/ are for simulation), so stat lists each of the {}\n"
+        "# macros as a cell (synth/memories.cfg lists the shapes).\n"
+        "read_verilog -sv {}\n",
+        macros, kSramBlackboxesPath);
   }
+  for (const RtlFile& file : rtl_files) text += fmt::format("read_verilog -sv {}\n", RtlPath(file));
   long long memory_bits = 0;
-  for (const Memory& memory : Memories(config, derived)) {
+  for (const Memory& memory : memories) {
     memory_bits += static_cast<long long>(memory.instances) * memory.depth * memory.width;
   }
   // synth's own script with memory_map left out of its "fine" step.
