@@ -43,9 +43,7 @@ std::string YosysScript(const AccelConfig& config, const AccelDerived& derived,
   // synth's own script with memory_map left out of its "fine" step.
   text += fmt::format(
       "hierarchy -check -top {0}\n"
-      "# Memories stay inferred $mem_v2 cells (stat lists them): an ASIC flow maps them to SRAM\n"
-      "# macros, an FPGA flow to block RAM (memory_libmap or memory_bram for its target). As\n"
-      "# flip-flops ({1} bits here) they would swamp the logic and the run time.\n"
+      "{1}"
       "synth -flatten -top {0} -run :fine\n"
       "opt -fast -full\n"
       "opt -full\n"
@@ -54,7 +52,16 @@ std::string YosysScript(const AccelConfig& config, const AccelDerived& derived,
       "abc -fast\n"
       "opt -fast\n"
       "synth -top {0} -run check:\n",
-      TopModule(derived), memory_bits);
+      TopModule(derived),
+      blackbox ? "# The RAMs are the SRAM macro cells. memory_map stays left out as in the "
+                 "behavioral script,\n# so a read-only table Yosys infers as a memory stays one "
+                 "cell too.\n"
+               : fmt::format(
+                     "# Memories stay inferred $mem_v2 cells (stat lists them): an ASIC flow maps "
+                     "them to SRAM\n# macros, an FPGA flow to block RAM (memory_libmap or "
+                     "memory_bram for its target). As\n# flip-flops ({} bits here) they would "
+                     "swamp the logic and the run time.\n",
+                     memory_bits));
   return text;
 }
 
