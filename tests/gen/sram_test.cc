@@ -190,6 +190,20 @@ TEST(SramTest, ModelsAreSimulatedNotSynthesized) {
   EXPECT_NE(wrapper->text.find(prefix + "sram_shape_not_in_memory_list u_missing ();"),
             std::string::npos);
   EXPECT_EQ(wrapper->text.find("mem_q"), std::string::npos);
+  // FuseSoC: the models in the default (and lint) targets, the blackboxes in synth.
+  const OutputFile* core = FileOf(files, prefix + "energon.core");
+  ASSERT_NE(core, nullptr);
+  std::string fileset = "  sram_models:\n    files:\n";
+  for (const SramMacro& m : macros) fileset += "      - sram_models/" + m.module + ".sv\n";
+  EXPECT_NE(core->text.find(fileset + "    file_type: systemVerilogSource\n"
+                                      "  sram_blackboxes:\n    files:\n"
+                                      "      - synth/sram_blackboxes.sv\n"),
+            std::string::npos);
+  EXPECT_NE(core->text.find("  default: &default\n    filesets:\n      - sram_models\n      - rtl\n"),
+            std::string::npos);
+  EXPECT_NE(core->text.find("    <<: *default\n    filesets:\n      - sram_blackboxes\n"
+                            "      - rtl\n    default_tool: yosys\n"),
+            std::string::npos);
 }
 
 TEST(SramTest, MemoriesCfgHasOneLinePerMacro) {
