@@ -84,8 +84,7 @@ std::string FusesocCore(const AccelConfig& config, const AccelDerived& derived,
       fmt::arg("prefix", derived.top.prefix), fmt::arg("version", GeneratorVersion()),
       fmt::arg("summary", ParameterSummary(config, derived)), fmt::arg("files", files),
       fmt::arg("sram_filesets", sram_filesets), fmt::arg("sim_filesets", sim_filesets),
-      fmt::arg("synth_filesets", synth_filesets),
-      fmt::arg("top", TopModule(derived)));
+      fmt::arg("synth_filesets", synth_filesets), fmt::arg("top", TopModule(derived)));
 }
 
 }  // namespace energon::gen

@@ -26,9 +26,11 @@ namespace {
 
 // The design options: accepted on the command line and as keys of a --config file.
 constexpr std::array<const char*, 17> kDesignKeys = {
-    "d",           "n-max",     "rounds",         "fu-lanes",      "au-lanes", "pv-lanes",
-    "fetch-rows",  "div-lanes", "fx",             "pb",            "fetch-ahead", "prefix",
-    "probes",      "mem-style", "sram-max-width", "sram-max-depth", "query-slots"};
+    "d",          "n-max",     "rounds",         "fu-lanes",
+    "au-lanes",   "pv-lanes",  "fetch-rows",     "div-lanes",
+    "fx",         "pb",        "fetch-ahead",    "prefix",
+    "probes",     "mem-style", "sram-max-width", "sram-max-depth",
+    "query-slots"};
 constexpr const char* kDesignKeyList =
     "d, n-max, rounds, fu-lanes, au-lanes, pv-lanes, fetch-rows, div-lanes, fx, pb, "
     "fetch-ahead, prefix, probes, mem-style, sram-max-width, sram-max-depth, query-slots";

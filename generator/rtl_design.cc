@@ -63,8 +63,12 @@ std::vector<SramMacro> SramMacros(const std::vector<Memory>& memories) {
     auto it = std::find_if(macros.begin(), macros.end(),
                            [&](const SramMacro& m) { return m.module == memory.macro; });
     if (it == macros.end()) {
-      macros.push_back({memory.macro, memory.bank_depth, memory.bank_width,
-                        std::max(1, Clog2(memory.bank_depth)), 0, {}});
+      macros.push_back({memory.macro,
+                        memory.bank_depth,
+                        memory.bank_width,
+                        std::max(1, Clog2(memory.bank_depth)),
+                        0,
+                        {}});
       it = std::prev(macros.end());
     }
     it->count += memory.instances * memory.banks();

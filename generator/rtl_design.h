@@ -66,8 +66,8 @@ struct SramMacro {
   std::string module;  ///< <prefix>sram_<depth>x<width>_1r1w
   int depth = 2;
   int width = 1;
-  int addr_w = 1;      ///< max(1, clog2(depth))
-  int count = 0;       ///< macros of this shape in the design: sum of instances x banks
+  int addr_w = 1;  ///< max(1, clog2(depth))
+  int count = 0;   ///< macros of this shape in the design: sum of instances x banks
   std::vector<std::string> memories;  ///< names of the memories built from it
 };
 

@@ -40,8 +40,8 @@ std::vector<OutputFile> RenderSramModels(const AccelConfig& config, const AccelD
     data.set("depth", std::to_string(macro.depth));
     data.set("addr_msb", std::to_string(macro.addr_w - 1));
     data.set("width_msb", std::to_string(macro.width - 1));
-    files.push_back({SramModelPath(macro),
-                     RenderTemplate(kModelTemplate, TemplateText(kModelTemplate), data)});
+    files.push_back(
+        {SramModelPath(macro), RenderTemplate(kModelTemplate, TemplateText(kModelTemplate), data)});
   }
   return files;
 }
@@ -92,9 +92,9 @@ std::string MemoriesCfg(const AccelConfig& config, const AccelDerived& derived) 
   text += fmt::format("# {:<{}} {:>6} {:>6} {:>5} {:>6} {:>7} {}\n", "macro", name_w - 2, "depth",
                       "width", "ports", "count", "latency", "memories");
   for (const SramMacro& macro : macros) {
-    text += fmt::format("{:<{}} {:>6} {:>6} {:>5} {:>6} {:>7} {}\n", macro.module, name_w,
-                        macro.depth, macro.width, "1r1w", macro.count, 1,
-                        Join(macro.memories, ","));
+    text +=
+        fmt::format("{:<{}} {:>6} {:>6} {:>5} {:>6} {:>7} {}\n", macro.module, name_w, macro.depth,
+                    macro.width, "1r1w", macro.count, 1, Join(macro.memories, ","));
   }
   text += "#\n# Not SRAM (synthesized as logic, no macro):\n";
   for (const Memory& memory : memories) {

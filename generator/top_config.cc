@@ -22,7 +22,8 @@ constexpr int kMinSramDepth = 2, kMaxSramDepth = 65536;
 int NearestSramDepth(int value) {
   int best = kMinSramDepth;
   for (int p = kMinSramDepth; p <= kMaxSramDepth; p *= 2) {
-    if (std::abs(static_cast<long long>(p) - value) < std::abs(static_cast<long long>(best) - value))
+    if (std::abs(static_cast<long long>(p) - value) <
+        std::abs(static_cast<long long>(best) - value))
       best = p;
   }
   return best;
@@ -87,8 +88,10 @@ std::string TopPrefixPart(const TopConfig& top, int num_rounds) {
   std::string blackbox;
   if (top.mem_style == MemStyle::kBlackbox) {
     blackbox = "bb";
-    if (top.sram_max_width != kDefaultSramMaxWidth) blackbox += fmt::format("w{}", top.sram_max_width);
-    if (top.sram_max_depth != kDefaultSramMaxDepth) blackbox += fmt::format("k{}", top.sram_max_depth);
+    if (top.sram_max_width != kDefaultSramMaxWidth)
+      blackbox += fmt::format("w{}", top.sram_max_width);
+    if (top.sram_max_depth != kDefaultSramMaxDepth)
+      blackbox += fmt::format("k{}", top.sram_max_depth);
     blackbox += "_";
   }
   return fmt::format("{}{}{}", slots, top.probes ? "" : "np_", blackbox);

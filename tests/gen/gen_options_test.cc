@@ -73,7 +73,7 @@ TEST(GenOptionsTest, EveryOptionOnTheCommandLine) {
                    "--fetch-rows", "2",        "--div-lanes",   "7",      "--fx",       "6",
                    "--pb",         "12",       "--prefix",      "my_fu_", "--probes",   "off",
                    "--mem-style",  "blackbox", "--query-slots", "5",      "--fetch-ahead", "3",
-                   "--sram-max-width", "64", "--sram-max-depth", "512", "--out=o"},
+                   "--sram-max-width", "64",   "--sram-max-depth", "512", "--out=o"},
                   options),
             Action::kGenerate);
   ExpectEveryDesignOptionSet(options);

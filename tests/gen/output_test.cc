@@ -401,7 +401,8 @@ TEST(PrintedConfigTest, HoldsConfigAndDerived) {
             R"({"d":16,"n-max":64,"rounds":"4x4","fu-lanes":4,"au-lanes":2,"pv-lanes":3,)"
             R"("fetch-rows":2,"div-lanes":5,"fx":6,"pb":12,"fetch-ahead":3,)"
             R"("prefix":"energon_d16_n64_l4_r4x4_a2p3v5c3x6b12_","probes":true,)"
-            R"("mem-style":"behavioral","sram-max-width":128,"sram-max-depth":4096,"query-slots":7})");
+            R"("mem-style":"behavioral","sram-max-width":128,"sram-max-depth":4096,)"
+            R"("query-slots":7})");
   EXPECT_EQ(json["derived"].dump(),
             R"({"num_rounds":1,"idx_w":6,"cnt_w":7,"qidx_w":16,"rows":16,"row_w":4,"score_w":12,)"
             R"("sum_w":19,"rhs_w":29,"div_cycles":11,"kcarry_bits":4,"lane_cnt_w":3,"round_w":1,)"

@@ -62,12 +62,12 @@ TEST(SramTest, DefaultConfigurationMacros) {
   EXPECT_EQ(prefix, "energon_d64_n512_l16_r4x2_4x4_a4_bb_");
   const std::vector<Memory> memories = Memories(options.config, options.derived);
   EXPECT_EQ(Shapes(SramMacros(memories), prefix),
-            "sram_32x128_1r1w 32x128 a5 n32: kstore\n"            // 256 = 2 x 128, 16 instances
-            "sram_64x128_1r1w 64x128 a6 n35: r1_score_buf\n"      // 4464 = 35 x 128 - 16
-            "sram_64x93_1r1w 64x93 a6 n48: r1_cand_buf\n"         // 279 = 3 x 93, 16 instances
-            "sram_64x123_1r1w 64x123 a6 n3: r2_score_buf\n"       // 368 = 3 x 123 - 1
-            "sram_64x9_1r1w 64x9 a6 n16: surv_buf\n"              // 16 instances
-            "sram_256x118_1r1w 256x118 a8 n36: logit_buf\n");     // 1062 = 9 x 118, 4 instances
+            "sram_32x128_1r1w 32x128 a5 n32: kstore\n"         // 256 = 2 x 128, 16 instances
+            "sram_64x128_1r1w 64x128 a6 n35: r1_score_buf\n"   // 4464 = 35 x 128 - 16
+            "sram_64x93_1r1w 64x93 a6 n48: r1_cand_buf\n"      // 279 = 3 x 93, 16 instances
+            "sram_64x123_1r1w 64x123 a6 n3: r2_score_buf\n"    // 368 = 3 x 123 - 1
+            "sram_64x9_1r1w 64x9 a6 n16: surv_buf\n"           // 16 instances
+            "sram_256x118_1r1w 256x118 a8 n36: logit_buf\n");  // 1062 = 9 x 118, 4 instances
   int macros = 0;
   for (const SramMacro& m : SramMacros(memories)) macros += m.count;
   EXPECT_EQ(macros, 170);
@@ -80,18 +80,15 @@ TEST(SramTest, SmallLimitsBankSideBySideAndInRows) {
   std::vector<std::string> banking;
   for (const Memory& m : Memories(options.config, options.derived)) {
     banking.push_back(fmt::format("{} {}x{}x{}: {}x{} of {}x{}", m.name, m.instances, m.depth,
-                                  m.width, m.banks_deep, m.banks_wide, m.bank_depth,
-                                  m.bank_width));
+                                  m.width, m.banks_deep, m.banks_wide, m.bank_depth, m.bank_width));
   }
   EXPECT_EQ(banking, (std::vector<std::string>{
                          "kstore 2x4x32: 1x2 of 4x16",
                          "r1_score_buf 1x8x92: 2x6 of 4x16",  // 92 = 6 x 16 - 4
-                         "r1_cand_buf 2x8x46: 2x3 of 4x16",
-                         "r2_score_buf 1x8x28: 2x2 of 4x14",
+                         "r1_cand_buf 2x8x46: 2x3 of 4x16", "r2_score_buf 1x8x28: 2x2 of 4x14",
                          "surv_buf 2x8x3: 2x1 of 4x3",
                          "query_store 1x10x128: 1x1 of 10x128",  // not SRAM: not banked
-                         "logit_buf 2x8x163: 2x11 of 4x15",
-                         "exp2_table 2x256x16: 1x1 of 256x16"}));
+                         "logit_buf 2x8x163: 2x11 of 4x15", "exp2_table 2x256x16: 1x1 of 256x16"}));
 }
 
 // A depth that is no multiple of the macro's: single_round's logit buffer, 2 x 22 rows.
@@ -199,8 +196,9 @@ TEST(SramTest, ModelsAreSimulatedNotSynthesized) {
                                       "  sram_blackboxes:\n    files:\n"
                                       "      - synth/sram_blackboxes.sv\n"),
             std::string::npos);
-  EXPECT_NE(core->text.find("  default: &default\n    filesets:\n      - sram_models\n      - rtl\n"),
-            std::string::npos);
+  EXPECT_NE(
+      core->text.find("  default: &default\n    filesets:\n      - sram_models\n      - rtl\n"),
+      std::string::npos);
   EXPECT_NE(core->text.find("    <<: *default\n    filesets:\n      - sram_blackboxes\n"
                             "      - rtl\n    default_tool: yosys\n"),
             std::string::npos);
