@@ -9,44 +9,99 @@
 #include "generator/sram_flow.h"
 
 namespace energon::gen {
+namespace {
+
+std::string FileItems(const std::vector<std::string>& paths) {
+  std::string items;
+  for (const std::string& path : paths) items += fmt::format("      - {}\n", path);
+  return items;
+}
+
+// What the simulation targets take: the design alone, or the design and a testbench.
+struct SimParts {
+  std::string fileset;   // the tb fileset, or empty
+  std::string filesets;  // the targets' fileset list
+  std::string toplevel;
+  std::string note;       // the header comment on what the simulation targets run
+  std::string verilator;  // sim_verilator's verilator tool options
+};
+
+SimParts SimPartsOf(const AccelDerived& derived, const std::optional<CoreTestbench>& testbench) {
+  if (testbench) {
+    return {fmt::format("  tb:\n    files:\n{}    file_type: systemVerilogSource\n\n",
+                        FileItems(testbench->files)),
+            "      - rtl\n      - tb\n", testbench->toplevel,
+            fmt::format("# sim_verilator and sim_icarus run the testbench {} (fileset tb).\n",
+                        testbench->toplevel),
+            "        mode: binary\n"};
+  }
+  // verilator --binary on the bare top never returns (Verilator 5.006's main keeps evaluating a
+  // model with no events), so without a testbench sim_verilator only builds the C++ model.
+  return {
+      "", "      - rtl\n", TopModule(derived),
+      "# No testbench is generated yet. sim_icarus runs the bare top, which nothing drives, so\n"
+      "# its simulation ends at time 0; sim_verilator only builds the C++ model of the top\n"
+      "# (verilator --cc, no main: use fusesoc run --build; the model of a C++ testbench such\n"
+      "# as energon's harness, docs/cosim.md). Both check that the RTL builds in the simulator.\n"
+      "# A testbench (fileset tb, its own toplevel, verilator --binary) takes their place once\n"
+      "# energon-gen writes one (generator/fusesoc_core.h, CoreTestbench).\n",
+      "        mode: cc\n        exe: \"false\"\n"};
+}
+
+// --mem-style blackbox: the SRAM macros' behavioral models for the simulation and lint targets
+// (fileset sram_models), their blackbox declarations for synthesis (fileset sram_blackboxes).
+struct SramParts {
+  std::string filesets;        // the two filesets, or empty
+  std::string sim_fileset;     // the list item of sram_models, or empty
+  std::string synth_filesets;  // the synth target's fileset list, or empty
+};
+
+SramParts SramPartsOf(const AccelConfig& config, const AccelDerived& derived) {
+  if (config.top.mem_style != MemStyle::kBlackbox) return {};
+  std::vector<std::string> models;
+  for (const SramMacro& macro : SramMacros(Memories(config, derived))) {
+    models.push_back(SramModelPath(macro));
+  }
+  return {fmt::format("  sram_models:\n    files:\n{}    file_type: systemVerilogSource\n"
+                      "  sram_blackboxes:\n    files:\n{}    file_type: systemVerilogSource\n",
+                      FileItems(models), FileItems({std::string(kSramBlackboxesPath)})),
+          "      - sram_models\n",
+          "    filesets:\n      - sram_blackboxes\n      - rtl\n"};
+}
+
+}  // namespace
 
 std::string CoreFileName(const AccelDerived& derived) {
   return derived.top.prefix + "energon.core";
 }
 
+std::string CoreVlnv(const AccelDerived& derived) {
+  const std::string& prefix = derived.top.prefix;  // ends with '_' (top_config.cc)
+  return fmt::format("energon:gen:{}:{}", prefix.substr(0, prefix.size() - 1), GeneratorVersion());
+}
+
 std::string FusesocCore(const AccelConfig& config, const AccelDerived& derived,
-                        const std::vector<std::string>& rtl_paths) {
-  std::string files;
-  for (const std::string& path : rtl_paths) files += fmt::format("      - {}\n", path);
-  // --mem-style blackbox: the SRAM macros' behavioral models are for simulation (default and
-  // lint targets), their blackbox declarations for synthesis.
-  std::string sram_filesets, sim_filesets, synth_filesets;
-  if (config.top.mem_style == MemStyle::kBlackbox) {
-    sram_filesets = "  sram_models:\n    files:\n";
-    for (const SramMacro& macro : SramMacros(Memories(config, derived))) {
-      sram_filesets += fmt::format("      - {}\n", SramModelPath(macro));
-    }
-    sram_filesets += fmt::format(
-        "    file_type: systemVerilogSource\n"
-        "  sram_blackboxes:\n"
-        "    files:\n"
-        "      - {}\n"
-        "    file_type: systemVerilogSource\n",
-        kSramBlackboxesPath);
-    sim_filesets = "      - sram_models\n";
-    synth_filesets =
-        "    filesets:\n"
-        "      - sram_blackboxes\n"
-        "      - rtl\n";
-  }
+                        const std::vector<std::string>& rtl_paths,
+                        const std::optional<CoreTestbench>& testbench) {
+  const SimParts sim = SimPartsOf(derived, testbench);
+  const SramParts sram = SramPartsOf(config, derived);
   // FuseSoC's Yosys backend (edalize) maps to an FPGA family and has no generic flow, so the
   // synth target maps to Xilinx 7-series; synth/yosys.ys is the technology-independent script.
   return fmt::format(
       "CAPI=2:\n"
       "{banner}\n"
+      "#\n"
+      "# fusesoc --cores-root DIR run --target=T {vlnv}\n"
+      "# (or once: fusesoc library add {name} DIR --sync-type=local), T one of:\n"
+      "#   lint           verilator --lint-only -Wall\n"
+      "#   sim_verilator  verilator -Wall (--binary with a testbench, else --cc: below)\n"
+      "#   sim_icarus     iverilog -g2012, then vvp\n"
+      "#   synth          yosys synth_xilinx -flatten (edalize has no generic Yosys flow;\n"
+      "#                  synth/yosys.ys is the technology-independent script)\n"
+      "{sim_note}"
       "\n"
-      "name: energon:gen:{prefix}fu:{version}\n"
-      "description: \"Energon filtering unit: {summary}\"\n"
+      "name: {vlnv}\n"
+      "description: \"Energon accelerator: {summary}\"\n"
       "\n"
       "filesets:\n"
       "  rtl:\n"
@@ -55,15 +110,17 @@ std::string FusesocCore(const AccelConfig& config, const AccelDerived& derived,
       "    file_type: systemVerilogSource\n"
       "{sram_filesets}"
       "\n"
+      "{tb_fileset}"
       "targets:\n"
       "  default: &default\n"
       "    filesets:\n"
-      "{sim_filesets}"
+      "{sram_sim}"
       "      - rtl\n"
       "    toplevel: {top}\n"
       "\n"
       "  lint:\n"
       "    <<: *default\n"
+      "    description: Verilator lint of the RTL, every warning on\n"
       "    default_tool: verilator\n"
       "    tools:\n"
       "      verilator:\n"
@@ -71,9 +128,33 @@ std::string FusesocCore(const AccelConfig& config, const AccelDerived& derived,
       "        verilator_options:\n"
       "          - -Wall\n"
       "\n"
+      "  sim_verilator:\n"
+      "    description: Verilator simulation\n"
+      "    filesets:\n"
+      "{sim_filesets}"
+      "    toplevel: {sim_top}\n"
+      "    default_tool: verilator\n"
+      "    tools:\n"
+      "      verilator:\n"
+      "{sim_verilator}"
+      "        verilator_options:\n"
+      "          - -Wall\n"
+      "\n"
+      "  sim_icarus:\n"
+      "    description: Icarus Verilog simulation\n"
+      "    filesets:\n"
+      "{sim_filesets}"
+      "    toplevel: {sim_top}\n"
+      "    default_tool: icarus\n"
+      "    tools:\n"
+      "      icarus:\n"
+      "        iverilog_options:\n"
+      "          - -g2012\n"
+      "\n"
       "  synth:\n"
       "    <<: *default\n"
       "{synth_filesets}"
+      "    description: Yosys synthesis for Xilinx 7-series\n"
       "    default_tool: yosys\n"
       "    tools:\n"
       "      yosys:\n"
@@ -81,10 +162,14 @@ std::string FusesocCore(const AccelConfig& config, const AccelDerived& derived,
       "        yosys_synth_options:\n"
       "          - -flatten\n",
       fmt::arg("banner", Banner(CommentStyle::kHash, "generator/fusesoc_core.cc", config, derived)),
-      fmt::arg("prefix", derived.top.prefix), fmt::arg("version", GeneratorVersion()),
-      fmt::arg("summary", ParameterSummary(config, derived)), fmt::arg("files", files),
-      fmt::arg("sram_filesets", sram_filesets), fmt::arg("sim_filesets", sim_filesets),
-      fmt::arg("synth_filesets", synth_filesets), fmt::arg("top", TopModule(derived)));
+      fmt::arg("name", derived.top.prefix.substr(0, derived.top.prefix.size() - 1)),
+      fmt::arg("vlnv", CoreVlnv(derived)), fmt::arg("sim_note", sim.note),
+      fmt::arg("summary", ParameterSummary(config, derived)),
+      fmt::arg("files", FileItems(rtl_paths)), fmt::arg("tb_fileset", sim.fileset),
+      fmt::arg("top", TopModule(derived)), fmt::arg("sim_filesets", sram.sim_fileset + sim.filesets),
+      fmt::arg("sram_filesets", sram.filesets), fmt::arg("sram_sim", sram.sim_fileset),
+      fmt::arg("synth_filesets", sram.synth_filesets),
+      fmt::arg("sim_top", sim.toplevel), fmt::arg("sim_verilator", sim.verilator));
 }
 
 }  // namespace energon::gen

@@ -7,6 +7,7 @@
 #include "generator/params_header.h"
 #include "generator/rtl_design.h"
 #include "generator/rtl_render.h"
+#include "generator/sdc.h"
 #include "generator/sram_flow.h"
 #include "generator/synth_stubs.h"
 
@@ -29,10 +30,12 @@ std::vector<OutputFile> GenerateOutput(const AccelConfig& config, const AccelDer
   files.insert(files.end(), models.begin(), models.end());
 
   files.push_back({FilelistName(derived), Filelist(config, derived, sim_paths)});
+  files.push_back({EnvFilelistName(derived), EnvFilelist(config, derived, sim_paths)});
   files.push_back({ParamsHeaderName(derived), ParamsHeader(config, derived)});
   files.push_back({CoreFileName(derived), FusesocCore(config, derived, rtl_paths)});
   files.push_back({"synth/yosys.ys", YosysScript(config, derived, rtl_files)});
   files.push_back({"synth/" + SdcName(derived), Sdc(config, derived, ports)});
+  files.push_back({"synth/config.mk", OrfsConfig(config, derived, rtl_paths)});
   if (config.top.mem_style == MemStyle::kBlackbox) {
     files.push_back({std::string(kSramBlackboxesPath), SramBlackboxes(config, derived)});
     files.push_back({"synth/memories.cfg", MemoriesCfg(config, derived)});

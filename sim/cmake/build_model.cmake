@@ -97,8 +97,8 @@ file(REMOVE_RECURSE "${OUT}/gen" "${OUT}/model")
 file(RENAME "${OUT}/gen.new" "${OUT}/gen")
 
 # The filelist holds paths relative to itself: -F resolves them so.
-file(GLOB filelist "${OUT}/gen/*.f")
-set(sources -F "${filelist}")
+string(JSON prefix GET "${manifest}" config prefix)
+set(sources -F "${OUT}/gen/${prefix}energon.f")
 if(NETLIST)
   file(MAKE_DIRECTORY "${OUT}/netlist")
   file(READ "${OUT}/gen/synth/yosys.ys" synth_script)

@@ -200,7 +200,10 @@ TEST(SramTest, ModelsAreSimulatedNotSynthesized) {
       core->text.find("  default: &default\n    filesets:\n      - sram_models\n      - rtl\n"),
       std::string::npos);
   EXPECT_NE(core->text.find("    <<: *default\n    filesets:\n      - sram_blackboxes\n"
-                            "      - rtl\n    default_tool: yosys\n"),
+                            "      - rtl\n    description: Yosys synthesis"),
+            std::string::npos);
+  EXPECT_NE(core->text.find("  sim_icarus:\n    description: Icarus Verilog simulation\n"
+                            "    filesets:\n      - sram_models\n      - rtl\n"),
             std::string::npos);
 }
 
