@@ -30,6 +30,8 @@ fmt::dynamic_format_arg_store<fmt::format_context> DesignArgs(const AccelConfig&
   args.push_back(fmt::arg("fetch_ahead", derived.au.fetch_ahead));
   args.push_back(fmt::arg("probes", config.top.probes ? "on" : "off"));
   args.push_back(fmt::arg("mem_style", MemStyleName(config.top.mem_style)));
+  args.push_back(fmt::arg("sram_max_width", config.top.sram_max_width));
+  args.push_back(fmt::arg("sram_max_depth", config.top.sram_max_depth));
   args.push_back(fmt::arg("query_slots", derived.top.query_slots));
   args.push_back(fmt::arg("prefix", derived.top.prefix));
   return args;
@@ -42,8 +44,8 @@ std::string RegenerateCommand(const AccelConfig& config, const AccelDerived& der
       "energon-gen --d {d} --n-max {n_max} --rounds {rounds} --fu-lanes {fu_lanes} "
       "--au-lanes {au_lanes} --pv-lanes {pv_lanes} --fetch-rows {fetch_rows} "
       "--div-lanes {div_lanes} --fx {fx} --pb {pb} --fetch-ahead {fetch_ahead} --probes {probes} "
-      "--mem-style {mem_style} "
-      "--query-slots {query_slots}",
+      "--mem-style {mem_style} --sram-max-width {sram_max_width} "
+      "--sram-max-depth {sram_max_depth} --query-slots {query_slots}",
       DesignArgs(config, derived));
   if (derived.top.prefix != DefaultPrefix(config)) command += " --prefix " + derived.top.prefix;
   return command + " --out DIR";
@@ -54,7 +56,8 @@ std::string ParameterSummary(const AccelConfig& config, const AccelDerived& deri
       "d={d} n-max={n_max} rounds={rounds} fu-lanes={fu_lanes} au-lanes={au_lanes} "
       "pv-lanes={pv_lanes} fetch-rows={fetch_rows} div-lanes={div_lanes} fx={fx} pb={pb} "
       "fetch-ahead={fetch_ahead} "
-      "probes={probes} mem-style={mem_style} query-slots={query_slots} prefix={prefix}",
+      "probes={probes} mem-style={mem_style} sram-max-width={sram_max_width} "
+      "sram-max-depth={sram_max_depth} query-slots={query_slots} prefix={prefix}",
       DesignArgs(config, derived));
 }
 
@@ -74,6 +77,8 @@ nlohmann::ordered_json ConfigJson(const AccelConfig& config, const AccelDerived&
   json["prefix"] = derived.top.prefix;
   json["probes"] = config.top.probes;
   json["mem-style"] = MemStyleName(config.top.mem_style);
+  json["sram-max-width"] = config.top.sram_max_width;
+  json["sram-max-depth"] = config.top.sram_max_depth;
   json["query-slots"] = derived.top.query_slots;
   return json;
 }

@@ -6,6 +6,7 @@
 #include "generator/config_text.h"
 #include "generator/manifest.h"
 #include "generator/rtl_design.h"
+#include "generator/sram_flow.h"
 
 namespace energon::gen {
 namespace {
@@ -47,6 +48,27 @@ SimParts SimPartsOf(const AccelDerived& derived, const std::optional<CoreTestben
       "        mode: cc\n        exe: \"false\"\n"};
 }
 
+// --mem-style blackbox: the SRAM macros' behavioral models for the simulation and lint targets
+// (fileset sram_models), their blackbox declarations for synthesis (fileset sram_blackboxes).
+struct SramParts {
+  std::string filesets;        // the two filesets, or empty
+  std::string sim_fileset;     // the list item of sram_models, or empty
+  std::string synth_filesets;  // the synth target's fileset list, or empty
+};
+
+SramParts SramPartsOf(const AccelConfig& config, const AccelDerived& derived) {
+  if (config.top.mem_style != MemStyle::kBlackbox) return {};
+  std::vector<std::string> models;
+  for (const SramMacro& macro : SramMacros(Memories(config, derived))) {
+    models.push_back(SramModelPath(macro));
+  }
+  return {fmt::format("  sram_models:\n    files:\n{}    file_type: systemVerilogSource\n"
+                      "  sram_blackboxes:\n    files:\n{}    file_type: systemVerilogSource\n",
+                      FileItems(models), FileItems({std::string(kSramBlackboxesPath)})),
+          "      - sram_models\n",
+          "    filesets:\n      - sram_blackboxes\n      - rtl\n"};
+}
+
 }  // namespace
 
 std::string CoreFileName(const AccelDerived& derived) {
@@ -62,6 +84,7 @@ std::string FusesocCore(const AccelConfig& config, const AccelDerived& derived,
                         const std::vector<std::string>& rtl_paths,
                         const std::optional<CoreTestbench>& testbench) {
   const SimParts sim = SimPartsOf(derived, testbench);
+  const SramParts sram = SramPartsOf(config, derived);
   // FuseSoC's Yosys backend (edalize) maps to an FPGA family and has no generic flow, so the
   // synth target maps to Xilinx 7-series; synth/yosys.ys is the technology-independent script.
   return fmt::format(
@@ -85,11 +108,13 @@ std::string FusesocCore(const AccelConfig& config, const AccelDerived& derived,
       "    files:\n"
       "{files}"
       "    file_type: systemVerilogSource\n"
+      "{sram_filesets}"
       "\n"
       "{tb_fileset}"
       "targets:\n"
       "  default: &default\n"
       "    filesets:\n"
+      "{sram_sim}"
       "      - rtl\n"
       "    toplevel: {top}\n"
       "\n"
@@ -128,6 +153,7 @@ std::string FusesocCore(const AccelConfig& config, const AccelDerived& derived,
       "\n"
       "  synth:\n"
       "    <<: *default\n"
+      "{synth_filesets}"
       "    description: Yosys synthesis for Xilinx 7-series\n"
       "    default_tool: yosys\n"
       "    tools:\n"
@@ -140,7 +166,9 @@ std::string FusesocCore(const AccelConfig& config, const AccelDerived& derived,
       fmt::arg("vlnv", CoreVlnv(derived)), fmt::arg("sim_note", sim.note),
       fmt::arg("summary", ParameterSummary(config, derived)),
       fmt::arg("files", FileItems(rtl_paths)), fmt::arg("tb_fileset", sim.fileset),
-      fmt::arg("top", TopModule(derived)), fmt::arg("sim_filesets", sim.filesets),
+      fmt::arg("top", TopModule(derived)), fmt::arg("sim_filesets", sram.sim_fileset + sim.filesets),
+      fmt::arg("sram_filesets", sram.filesets), fmt::arg("sram_sim", sram.sim_fileset),
+      fmt::arg("synth_filesets", sram.synth_filesets),
       fmt::arg("sim_top", sim.toplevel), fmt::arg("sim_verilator", sim.verilator));
 }
 

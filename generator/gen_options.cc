@@ -25,12 +25,15 @@ using golden::InputError;
 namespace {
 
 // The design options: accepted on the command line and as keys of a --config file.
-constexpr std::array<const char*, 15> kDesignKeys = {
-    "d",  "n-max", "rounds",      "fu-lanes", "au-lanes", "pv-lanes",  "fetch-rows", "div-lanes",
-    "fx", "pb",    "fetch-ahead", "prefix",   "probes",   "mem-style", "query-slots"};
+constexpr std::array<const char*, 17> kDesignKeys = {
+    "d",          "n-max",     "rounds",         "fu-lanes",
+    "au-lanes",   "pv-lanes",  "fetch-rows",     "div-lanes",
+    "fx",         "pb",        "fetch-ahead",    "prefix",
+    "probes",     "mem-style", "sram-max-width", "sram-max-depth",
+    "query-slots"};
 constexpr const char* kDesignKeyList =
     "d, n-max, rounds, fu-lanes, au-lanes, pv-lanes, fetch-rows, div-lanes, fx, pb, "
-    "fetch-ahead, prefix, probes, mem-style, query-slots";
+    "fetch-ahead, prefix, probes, mem-style, sram-max-width, sram-max-depth, query-slots";
 
 // Where each design value came from, so that an error names the input the user has to fix:
 // "--d" for the command line, "configs/x.cfg: d" for a config file key.
@@ -118,6 +121,12 @@ AccelConfig ResolveConfig(const Sources& sources) {
   }
   if (auto v = sources.Value("probes")) config.top.probes = ParseOnOff(*v);
   if (auto v = sources.Value("mem-style")) config.top.mem_style = ParseMemStyle(*v);
+  if (auto v = sources.Value("sram-max-width")) {
+    config.top.sram_max_width = ParseIntOption("--sram-max-width", *v, kDefaultSramMaxWidth);
+  }
+  if (auto v = sources.Value("sram-max-depth")) {
+    config.top.sram_max_depth = ParseIntOption("--sram-max-depth", *v, kDefaultSramMaxDepth);
+  }
   if (auto v = sources.Value("query-slots")) {
     config.top.query_slots = ParseIntOption("--query-slots", *v, 10);
   }
@@ -190,8 +199,14 @@ po::options_description DesignOptions() {
        "energon_d<D>_n<N>_l<L>_r<QBxKB_..>_a<A>[p<Pv>][f<F>][v<P>][c<C>][x<FX>b<PB>]_ plus q<S>_ "
        "for other query slots, np_ without probes, bb_ for blackbox memories)")
       ("probes", po::value<std::string>(), "per-round probe streams: on or off (default on)")
-      ("mem-style", po::value<std::string>(), "behavioral or blackbox memories (default "
+      ("mem-style", po::value<std::string>(), "behavioral memories, or blackbox: SRAM macros "
+       "<prefix>sram_<depth>x<width>_1r1w with behavioral models in sram_models/ (default "
        "behavioral)")
+      ("sram-max-width", po::value<std::string>(), "widest SRAM macro word, 1..1024; wider "
+       "memories become banks side by side (default 128)")
+      ("sram-max-depth", po::value<std::string>(), "most SRAM macro words, a power of two "
+       "2..65536; deeper memories become banks selected by the high address bits (default "
+       "4096)")
       ("query-slots", po::value<std::string>(), "query store slots: queries in flight before "
        "the AU's logit stage, 1..64 (default 3 R + 4)");
   // clang-format on

@@ -35,30 +35,57 @@ nlohmann::ordered_json MakeManifest(const AccelConfig& config, const AccelDerive
                          {"doc", port.doc}});
   }
   manifest["ports"] = port_list;
+  const bool blackbox = config.top.mem_style == MemStyle::kBlackbox;
+  const std::vector<Memory> memories = Memories(config, derived);
   Json memory_list = Json::array();
-  for (const Memory& memory : Memories(config, derived)) {
+  for (const Memory& memory : memories) {
     std::string kind = "ram", module = "mem_1r1w",
                 access = "1 write, 1 synchronous read with enable";
+    int read_latency = 1;
     if (memory.kind == MemoryKind::kRom) {
       kind = "rom";
       module = "au_exp2";
       access = "1 asynchronous read (a case table)";
+      read_latency = 0;
     } else if (memory.kind == MemoryKind::kRegisterFile) {
       kind = "regfile";
       module = "query_store";
       access = fmt::format("1 write, {} asynchronous read{} (flip-flops)", memory.read_ports,
                            memory.read_ports == 1 ? "" : "s");
+      read_latency = 0;
     }
+    // The macro is what the RTL instantiates: only RAMs with --mem-style blackbox have one.
+    const bool macro = blackbox && memory.kind == MemoryKind::kRam;
     memory_list.push_back({{"name", memory.name},
                            {"kind", kind},
                            {"module", derived.top.prefix + module},
+                           {"macro", macro ? Json(memory.macro) : Json(nullptr)},
                            {"instances", memory.instances},
                            {"depth", memory.depth},
                            {"width", memory.width},
                            {"ports", access},
+                           {"read_latency", read_latency},
+                           {"banks", memory.banks()},
+                           {"banks_wide", memory.banks_wide},
+                           {"banks_deep", memory.banks_deep},
+                           {"bank_depth", memory.bank_depth},
+                           {"bank_width", memory.bank_width},
                            {"doc", memory.doc}});
   }
   manifest["memories"] = memory_list;
+  Json macro_list = Json::array();
+  if (blackbox) {
+    for (const SramMacro& macro : SramMacros(memories)) {
+      macro_list.push_back({{"module", macro.module},
+                            {"depth", macro.depth},
+                            {"width", macro.width},
+                            {"ports", "1r1w"},
+                            {"read_latency", 1},
+                            {"count", macro.count},
+                            {"memories", macro.memories}});
+    }
+  }
+  manifest["sram_macros"] = macro_list;
   Json file_list = Json::array();
   for (const OutputFile& file : files) {
     file_list.push_back({{"path", file.path}, {"sha256", Sha256Hex(file.text)}});

@@ -15,7 +15,7 @@
 namespace energon::gen {
 
 inline constexpr std::string_view kGeneratorName = "energon-gen";
-inline constexpr int kManifestSchemaVersion = 2;
+inline constexpr int kManifestSchemaVersion = 3;
 inline constexpr std::string_view kManifestName = "manifest.json";
 
 /// The generator's version (the project version), e.g. "0.1.0".

@@ -38,7 +38,44 @@ int ScoreEntryBits(const AccelConfig& config, const AccelDerived& d, const Round
   return round.last ? d.fu.idx_w + d.fu.score_w : CandidateEntryBits(config, d);
 }
 
+// Splits a RAM into macro banks within the limits of `top` (Memory's banking fields).
+void BankMemory(const TopConfig& top, const std::string& prefix, Memory& memory) {
+  memory.banks_wide = (memory.width + top.sram_max_width - 1) / top.sram_max_width;
+  // Equal widths, so that one memory needs one macro shape; the padding (fewer bits than
+  // banks) is written as zeros and never read.
+  memory.bank_width = (memory.width + memory.banks_wide - 1) / memory.banks_wide;
+  if (memory.depth <= top.sram_max_depth) {
+    memory.banks_deep = 1;
+    memory.bank_depth = memory.depth;
+  } else {
+    memory.banks_deep = (memory.depth + top.sram_max_depth - 1) / top.sram_max_depth;
+    memory.bank_depth = top.sram_max_depth;
+  }
+  memory.macro = fmt::format("{}sram_{}x{}_1r1w", prefix, memory.bank_depth, memory.bank_width);
+}
+
 }  // namespace
+
+std::vector<SramMacro> SramMacros(const std::vector<Memory>& memories) {
+  std::vector<SramMacro> macros;
+  for (const Memory& memory : memories) {
+    if (memory.kind != MemoryKind::kRam) continue;
+    auto it = std::find_if(macros.begin(), macros.end(),
+                           [&](const SramMacro& m) { return m.module == memory.macro; });
+    if (it == macros.end()) {
+      macros.push_back({memory.macro,
+                        memory.bank_depth,
+                        memory.bank_width,
+                        std::max(1, Clog2(memory.bank_depth)),
+                        0,
+                        {}});
+      it = std::prev(macros.end());
+    }
+    it->count += memory.instances * memory.banks();
+    it->memories.push_back(memory.name);
+  }
+  return macros;
+}
 
 std::vector<Memory> Memories(const AccelConfig& config, const AccelDerived& d) {
   const int entry_w = CandidateEntryBits(config, d);
@@ -67,6 +104,14 @@ std::vector<Memory> Memories(const AccelConfig& config, const AccelDerived& d) {
                       "AU logit buffer: {v16 row, logit} of each survivor, two slots"});
   memories.push_back({"exp2_table", d.au.pv_lanes, 1 << d.au.fx, d.au.p_w,
                       "AU softmax EXP2 table, one per p*V lane (read-only)", MemoryKind::kRom});
+  for (Memory& memory : memories) {
+    if (memory.kind == MemoryKind::kRam) {
+      BankMemory(config.top, d.top.prefix, memory);
+    } else {
+      memory.bank_width = memory.width;
+      memory.bank_depth = memory.depth;
+    }
+  }
   return memories;
 }
 
@@ -234,6 +279,51 @@ mustache::data PortDeclarations(const std::vector<Port>& ports) {
   return list;
 }
 
+// mem_1r1w's shapes for --mem-style blackbox: one entry per distinct (depth, width) of the
+// RAMs, with the banking of Memories() and the names of the memories of that shape.
+mustache::data SramShapeData(const AccelConfig& config, const AccelDerived& d) {
+  std::vector<Memory> shapes;
+  std::vector<std::string> names;
+  for (const Memory& memory : Memories(config, d)) {
+    if (memory.kind != MemoryKind::kRam) continue;
+    std::size_t i = 0;
+    while (i < shapes.size() &&
+           (shapes[i].depth != memory.depth || shapes[i].width != memory.width)) {
+      ++i;
+    }
+    if (i == shapes.size()) {
+      shapes.push_back(memory);
+      names.push_back(memory.name);
+    } else {
+      names[i] += ", " + memory.name;
+    }
+  }
+  const auto flag = [](bool b) {
+    return b ? mustache::data::type::bool_true : mustache::data::type::bool_false;
+  };
+  mustache::data list{mustache::data::type::list};
+  for (std::size_t i = 0; i < shapes.size(); ++i) {
+    const Memory& memory = shapes[i];
+    const int padded = memory.banks_wide * memory.bank_width;
+    mustache::data m;
+    m.set("depth", Num(memory.depth));
+    m.set("width", Num(memory.width));
+    m.set("memories", names[i]);
+    m.set("macro", memory.macro);
+    m.set("cols", Num(memory.banks_wide));
+    m.set("bank_w", Num(memory.bank_width));
+    m.set("bank_depth", Num(memory.bank_depth));
+    m.set("pad_w", Num(padded));
+    m.set("padded", flag(padded > memory.width));
+    m.set("rows", Num(memory.banks_deep));
+    m.set("deep", flag(memory.banks_deep > 1));
+    m.set("bank_addr_w", Num(std::max(1, Clog2(memory.bank_depth))));
+    m.set("else", flag(i > 0));
+    list << m;
+  }
+  return list;
+}
+
 }  // namespace
 
 mustache::data TemplateData(const AccelConfig& config, const AccelDerived& d) {
@@ -266,6 +356,10 @@ mustache::data TemplateData(const AccelConfig& config, const AccelDerived& d) {
                                               : mustache::data::type::bool_false);
   data.set("probes",
            config.top.probes ? mustache::data::type::bool_true : mustache::data::type::bool_false);
+  data.set("blackbox", config.top.mem_style == MemStyle::kBlackbox
+                           ? mustache::data::type::bool_true
+                           : mustache::data::type::bool_false);
+  data.set("sram_shapes", SramShapeData(config, d));
 
   mustache::data rounds{mustache::data::type::list};
   for (const RoundDerived& round : d.fu.rounds) {

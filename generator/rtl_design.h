@@ -40,10 +40,39 @@ struct Memory {
   std::string doc;
   MemoryKind kind = MemoryKind::kRam;
   int read_ports = 1;
+  /// How one instance maps to SRAM macros (kRam only; 1 x 1 banks of depth x width otherwise):
+  /// banks_wide banks of bank_width bits side by side (the last one padded: bank_width =
+  /// ceil(width / banks_wide) <= --sram-max-width) times banks_deep banks of bank_depth words
+  /// (bank_depth = depth when depth <= --sram-max-depth, else --sram-max-depth, selected by
+  /// the high address bits).
+  int banks_wide = 1;
+  int banks_deep = 1;
+  int bank_width = 1;
+  int bank_depth = 2;
+  /// kRam: the macro module of one bank, <prefix>sram_<bank_depth>x<bank_width>_1r1w (what the
+  /// RTL instantiates with --mem-style blackbox).
+  std::string macro{};
+
+  [[nodiscard]] int banks() const { return banks_wide * banks_deep; }
 };
 
-/// The memories, as docs/fu-microarchitecture.md lists them (for the manifest).
+/// The memories, as docs/fu-microarchitecture.md lists them (for the manifest), with each RAM's
+/// banking for the SRAM limits of config.top.
 std::vector<Memory> Memories(const AccelConfig& config, const AccelDerived& derived);
+
+/// One SRAM macro shape of the design (--mem-style blackbox): the banks of every RAM whose
+/// banking gives this shape.
+struct SramMacro {
+  std::string module;  ///< <prefix>sram_<depth>x<width>_1r1w
+  int depth = 2;
+  int width = 1;
+  int addr_w = 1;  ///< max(1, clog2(depth))
+  int count = 0;   ///< macros of this shape in the design: sum of instances x banks
+  std::vector<std::string> memories;  ///< names of the memories built from it
+};
+
+/// The distinct macro shapes of `memories` (kRam entries), in first-use order.
+std::vector<SramMacro> SramMacros(const std::vector<Memory>& memories);
 
 /// The files of the design, leaves first, the top last (the filelist order).
 std::vector<RtlFile> RtlFiles(const AccelConfig& config, const AccelDerived& derived);

@@ -10,12 +10,10 @@
 
 namespace energon::gen {
 
-/// True for the memory wrappers (templates named mem_*), which SRAM macros replace.
-bool IsMemoryWrapper(const RtlFile& file);
-
 /// synth/yosys.ys, run from the output folder: yosys -s synth/yosys.ys. Reads `rtl_files` in
 /// order, then hierarchy, synth -flatten and stat on the top module. With --mem-style blackbox
-/// the memory wrappers are read with -lib, so they stay blackbox cells in the netlist.
+/// it first reads synth/sram_blackboxes.sv (sram_flow.h), so every SRAM macro bank stays one
+/// blackbox cell in the netlist.
 std::string YosysScript(const AccelConfig& config, const AccelDerived& derived,
                         const std::vector<RtlFile>& rtl_files);
 

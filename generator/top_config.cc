@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <string_view>
 
 #include "generator/fu_config.h"
@@ -14,6 +15,19 @@ namespace {
 using golden::InputError;
 
 constexpr int kMinQuerySlots = 1, kMaxQuerySlots = 64;
+constexpr int kMinSramWidth = 1, kMaxSramWidth = 1024;
+constexpr int kMinSramDepth = 2, kMaxSramDepth = 65536;
+
+// The power of two nearest to `value` within kMinSramDepth..kMaxSramDepth (a suggestion).
+int NearestSramDepth(int value) {
+  int best = kMinSramDepth;
+  for (int p = kMinSramDepth; p <= kMaxSramDepth; p *= 2) {
+    if (std::abs(static_cast<long long>(p) - value) <
+        std::abs(static_cast<long long>(best) - value))
+      best = p;
+  }
+  return best;
+}
 
 // Prefix rules: [a-z][a-z0-9_]*_ and the prefix without its final '_' (the params header's
 // namespace) must not end in _<digit>, since no name may end in _<digit>.
@@ -71,8 +85,16 @@ std::string TopPrefixPart(const TopConfig& top, int num_rounds) {
   const std::string slots = top.query_slots == 0 || top.query_slots == DefaultQuerySlots(num_rounds)
                                 ? ""
                                 : fmt::format("q{}_", top.query_slots);
-  return fmt::format("{}{}{}", slots, top.probes ? "" : "np_",
-                     top.mem_style == MemStyle::kBlackbox ? "bb_" : "");
+  std::string blackbox;
+  if (top.mem_style == MemStyle::kBlackbox) {
+    blackbox = "bb";
+    if (top.sram_max_width != kDefaultSramMaxWidth)
+      blackbox += fmt::format("w{}", top.sram_max_width);
+    if (top.sram_max_depth != kDefaultSramMaxDepth)
+      blackbox += fmt::format("k{}", top.sram_max_depth);
+    blackbox += "_";
+  }
+  return fmt::format("{}{}{}", slots, top.probes ? "" : "np_", blackbox);
 }
 
 TopDerived DeriveTop(const TopConfig& top, int num_rounds, const std::string& default_prefix) {
@@ -89,6 +111,24 @@ TopDerived DeriveTop(const TopConfig& top, int num_rounds, const std::string& de
                                  top.query_slots, kMinQuerySlots, kMaxQuerySlots,
                                  std::clamp(top.query_slots, kMinQuerySlots, kMaxQuerySlots),
                                  DefaultQuerySlots(num_rounds)));
+  }
+  if (top.sram_max_width < kMinSramWidth || top.sram_max_width > kMaxSramWidth) {
+    throw InputError("--sram-max-width",
+                     fmt::format("{} is outside {}..{} (the widest word of one SRAM macro; wider "
+                                 "memories become banks side by side); use {}, or {} (the "
+                                 "default)",
+                                 top.sram_max_width, kMinSramWidth, kMaxSramWidth,
+                                 std::clamp(top.sram_max_width, kMinSramWidth, kMaxSramWidth),
+                                 kDefaultSramMaxWidth));
+  }
+  if (top.sram_max_depth < kMinSramDepth || top.sram_max_depth > kMaxSramDepth ||
+      (top.sram_max_depth & (top.sram_max_depth - 1)) != 0) {
+    throw InputError("--sram-max-depth",
+                     fmt::format("{} is not a power of two in {}..{} (the most words of one SRAM "
+                                 "macro; deeper memories become banks selected by the high "
+                                 "address bits); use {}, or {} (the default)",
+                                 top.sram_max_depth, kMinSramDepth, kMaxSramDepth,
+                                 NearestSramDepth(top.sram_max_depth), kDefaultSramMaxDepth));
   }
   TopDerived derived;
   derived.prefix = top.prefix.empty() ? default_prefix : top.prefix;

@@ -18,6 +18,12 @@ struct TopConfig {
   /// Slots of the query store: queries between the query port and the end of the AU's logit
   /// stage (the last reader of the q16 row), 1..64; 0 = the default, 3 R + 4.
   int query_slots = 0;
+  /// The widest word an SRAM macro may have: a memory wider than this is split into banks side
+  /// by side (docs/generator.md, "Memories and the SRAM flow"), 1..1024.
+  int sram_max_width = 128;
+  /// The most words an SRAM macro may have, a power of two 2..65536: a deeper memory is split
+  /// into banks stacked by the high address bits.
+  int sram_max_depth = 4096;
 };
 
 /// Everything derived from a valid TopConfig.
@@ -32,8 +38,13 @@ struct TopDerived {
 /// slots hold the query port there; docs/au-microarchitecture.md, "Query tags").
 constexpr int DefaultQuerySlots(int num_rounds) { return 3 * num_rounds + 4; }
 
+inline constexpr int kDefaultSramMaxWidth = 128;
+inline constexpr int kDefaultSramMaxDepth = 4096;
+
 /// The top's prefix part: "q<S>_" for a query store of S slots other than the default for
-/// `num_rounds`, "np_" without probes, "bb_" for blackbox memories. Does not validate.
+/// `num_rounds`, "np_" without probes, "bb_" for blackbox memories (with "w<W>" and "k<K>"
+/// before the '_' for SRAM limits other than the defaults, e.g. "bbw16k4_"; the limits change
+/// only blackbox RTL). Does not validate.
 std::string TopPrefixPart(const TopConfig& top, int num_rounds);
 
 /// Checks every rule (throws golden::InputError naming the option, the value, the rule and a

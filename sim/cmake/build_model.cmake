@@ -7,7 +7,8 @@
 #      ADAPTER_TEMPLATE and the manifest's port list.
 # With NETLIST, step 2 verilates the gate netlist instead: Yosys runs the folder's own
 # synth/yosys.ys and writes the result (OUT/netlist/), which Verilator compiles without lint
-# (generated gates are not lint-clean code; the RTL is linted by the lint label).
+# (generated gates are not lint-clean code; the RTL is linted by the lint label). With
+# --mem-style blackbox the netlist's SRAM macros are simulated by the models of sram_models/.
 # When the generator's output and the flow are unchanged, nothing is rebuilt: the outputs keep
 # their time stamps, so (Ninja restats custom commands) nothing downstream rebuilds either.
 #
@@ -99,11 +100,6 @@ file(RENAME "${OUT}/gen.new" "${OUT}/gen")
 string(JSON prefix GET "${manifest}" config prefix)
 set(sources -F "${OUT}/gen/${prefix}energon.f")
 if(NETLIST)
-  string(JSON mem_style GET "${manifest}" config mem-style)
-  if(NOT mem_style STREQUAL "behavioral")
-    message(FATAL_ERROR "${CONFIG}: mem-style ${mem_style} has no simulatable memories; a "
-                        "netlist model needs mem-style behavioral")
-  endif()
   file(MAKE_DIRECTORY "${OUT}/netlist")
   file(READ "${OUT}/gen/synth/yosys.ys" synth_script)
   set(netlist "${OUT}/netlist/${top}.v")
@@ -123,6 +119,11 @@ if(NETLIST)
   math(EXPR seconds "${stop} - ${start}")
   message(STATUS "${NAME}: synthesized ${top} with Yosys in ${seconds} s")
   set(sources "${netlist}")
+  # --mem-style blackbox: the netlist instantiates the SRAM macros (blackboxes to Yosys, so
+  # write_verilog leaves them out); their behavioral models stand in for them.
+  file(GLOB sram_models "${OUT}/gen/sram_models/*.sv")
+  list(SORT sram_models)
+  list(APPEND sources ${sram_models})
 endif()
 set(make_flags "OPT_FAST=-O1" "OPT_SLOW=-O0" "OPT_GLOBAL=-O1" "CXX=${CXX}")
 if(OBJCACHE)

@@ -45,8 +45,21 @@ def check(out: pathlib.Path) -> list:
         errors.append(f"fileset rtl has file_type {rtl.get('file_type')!r}, not systemVerilogSource")
     listed = [line for line in (out / f"{prefix}energon.f").read_text().splitlines()
               if line and not line.startswith("//")]
+    # --mem-style blackbox: the filelist starts with the SRAM macro models (fileset
+    # sram_models, simulation only); synthesis takes fileset sram_blackboxes instead.
+    models = [path for path in listed if path.startswith("sram_models/")]
+    listed = [path for path in listed if not path.startswith("sram_models/")]
+    blackbox = manifest["config"]["mem-style"] == "blackbox"
     if rtl.get("files") != listed:
         errors.append("fileset rtl does not list the filelist's files in its order")
+    if blackbox:
+        sram = core.get("filesets", {}).get("sram_models", {})
+        if not models or sram.get("files") != models:
+            errors.append("fileset sram_models does not list the filelist's sram_models/ files")
+        for path in (sram.get("files") or []) + (
+                core.get("filesets", {}).get("sram_blackboxes", {}).get("files") or []):
+            if not (out / path).is_file():
+                errors.append(f"an SRAM fileset names {path}, which the output folder does not hold")
     for path in rtl.get("files") or []:
         if not (out / path).is_file():
             errors.append(f"fileset rtl names {path}, which the output folder does not hold")
@@ -69,9 +82,14 @@ def check(out: pathlib.Path) -> list:
         want_top = pathlib.Path((tb.get("files") or [""])[-1]).stem if sim else top
         if target.get("toplevel") != want_top:
             errors.append(f"target {name}: toplevel {target.get('toplevel')!r}, expected {want_top}")
-        for fileset in ["rtl", "tb"] if sim else ["rtl"]:
+        wanted_filesets = ["rtl", "tb"] if sim else ["rtl"]
+        if blackbox:
+            wanted_filesets.append("sram_blackboxes" if name == "synth" else "sram_models")
+        for fileset in wanted_filesets:
             if fileset not in (target.get("filesets") or []):
                 errors.append(f"target {name}: filesets {target.get('filesets')} lack {fileset}")
+        if blackbox and name == "synth" and "sram_models" in (target.get("filesets") or []):
+            errors.append("target synth: takes fileset sram_models (simulation models)")
         if name == "default":
             continue
         tool, wanted = TARGETS[name]

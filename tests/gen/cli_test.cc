@@ -107,7 +107,7 @@ TEST(CliTest, BadInputExitsTwoAndWritesNothing) {
             "error: bad.cfg: unknown key 'width'; the keys are the long option names d, n-max, "
             "rounds, fu-lanes, au-lanes, pv-lanes, fetch-rows, div-lanes, fx, pb, fetch-ahead, "
             "prefix, probes, "
-            "mem-style, query-slots\n");
+            "mem-style, sram-max-width, sram-max-depth, query-slots\n");
   EXPECT_EQ(ReadTree(dir.path() / "o"), before);
   // An AU rule broken in the file: the message names the file and the key.
   WriteText(dir.path() / "bad.cfg", "d = 8\ndiv-lanes = 9\n");

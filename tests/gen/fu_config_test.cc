@@ -315,6 +315,15 @@ TEST(DeriveTest, TheTopPartNeedsOnlyItselfTheRoundCountAndTheDefaultPrefix) {
   top.probes = false;
   top.mem_style = MemStyle::kBlackbox;
   EXPECT_EQ(TopPrefixPart(top, 3), "q5_np_bb_");
+  top.sram_max_width = 16;
+  EXPECT_EQ(TopPrefixPart(top, 3), "q5_np_bbw16_");
+  top.sram_max_depth = 4;
+  EXPECT_EQ(TopPrefixPart(top, 3), "q5_np_bbw16k4_");
+  top.mem_style = MemStyle::kBehavioral;  // the limits change only blackbox RTL
+  EXPECT_EQ(TopPrefixPart(top, 3), "q5_np_");
+  top.mem_style = MemStyle::kBlackbox;
+  top.sram_max_width = kDefaultSramMaxWidth;
+  top.sram_max_depth = kDefaultSramMaxDepth;
   EXPECT_EQ(DeriveTop(top, 3, "given_default_").tag_w, 3);
   EXPECT_EQ(ErrorOf([] { DeriveTop(TopConfig{}, 1, "Bad_"); }),
             "--prefix: 'Bad_' does not start with a lowercase letter (prefixes match "

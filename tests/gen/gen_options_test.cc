@@ -61,6 +61,8 @@ void ExpectEveryDesignOptionSet(const Options& options) {
   EXPECT_FALSE(options.config.top.probes);
   EXPECT_EQ(options.config.top.mem_style, MemStyle::kBlackbox);
   EXPECT_EQ(options.config.top.query_slots, 5);
+  EXPECT_EQ(options.config.top.sram_max_width, 64);
+  EXPECT_EQ(options.config.top.sram_max_depth, 512);
   EXPECT_EQ(options.derived.top.prefix, "my_fu_");
 }
 
@@ -71,7 +73,7 @@ TEST(GenOptionsTest, EveryOptionOnTheCommandLine) {
                    "--fetch-rows", "2",        "--div-lanes",   "7",      "--fx",       "6",
                    "--pb",         "12",       "--prefix",      "my_fu_", "--probes",   "off",
                    "--mem-style",  "blackbox", "--query-slots", "5",      "--fetch-ahead", "3",
-                   "--out=o"},
+                   "--sram-max-width", "64",   "--sram-max-depth", "512", "--out=o"},
                   options),
             Action::kGenerate);
   ExpectEveryDesignOptionSet(options);
@@ -98,7 +100,8 @@ TEST(GenOptionsTest, ConfigFileKeysAreTheLongOptionNames) {
   WriteText(dir.File("all.cfg"),
             "# every key\nd = 16\nn-max = 64\nrounds = 2x1,2x3\nfu-lanes = 4\nau-lanes = 3\n"
             "pv-lanes = 5\nfetch-rows = 2\ndiv-lanes = 7\nfx = 6\npb = 12\nprefix = my_fu_\n"
-            "probes = off\nmem-style = blackbox\nquery-slots = 5\nfetch-ahead = 3\n");
+            "probes = off\nmem-style = blackbox\nquery-slots = 5\nfetch-ahead = 3\n"
+            "sram-max-width = 64\nsram-max-depth = 512\n");
   Options options;
   EXPECT_EQ(Parse({"--config", dir.File("all.cfg"), "--out", "o"}, options), Action::kGenerate);
   ExpectEveryDesignOptionSet(options);
@@ -131,13 +134,14 @@ TEST(GenOptionsTest, UnknownConfigKeysNameTheFileAndTheKey) {
                 ": unknown key 'lanes'; the keys are the long option names d, n-max, rounds, "
                 "fu-lanes, au-lanes, pv-lanes, fetch-rows, div-lanes, fx, pb, fetch-ahead, prefix, "
                 "probes, "
-                "mem-style, query-slots");
+                "mem-style, sram-max-width, sram-max-depth, query-slots");
   WriteText(file, "out = somewhere\n");
   EXPECT_EQ(ParseError({"--config", file, "--out", "o"}),
             file +
                 ": 'out' belongs on the command line (--out); config files hold the design "
                 "keys d, n-max, rounds, fu-lanes, au-lanes, pv-lanes, fetch-rows, div-lanes, fx, "
-                "pb, fetch-ahead, prefix, probes, mem-style, query-slots");
+                "pb, fetch-ahead, prefix, probes, mem-style, sram-max-width, sram-max-depth, "
+                "query-slots");
 }
 
 TEST(GenOptionsTest, BadFileValuesNameTheFileAndTheKey) {
@@ -212,7 +216,8 @@ TEST(GenOptionsTest, HelpAndVersion) {
   for (const char* option :
        {"--config", "--out", "--print-config", "--d", "--n-max", "--rounds", "--fu-lanes",
         "--au-lanes", "--pv-lanes", "--fetch-rows", "--div-lanes", "--fx", "--pb", "--prefix",
-        "--probes", "--mem-style", "--query-slots", "--fetch-ahead"}) {
+        "--probes", "--mem-style", "--sram-max-width", "--sram-max-depth", "--query-slots",
+        "--fetch-ahead"}) {
     EXPECT_NE(text.find(option), std::string::npos) << option;
   }
   EXPECT_EQ(Parse({"--version"}, options, &text), Action::kVersion);

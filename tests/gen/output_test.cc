@@ -269,25 +269,14 @@ INSTANTIATE_TEST_SUITE_P(Configs, OutputTest, ::testing::ValuesIn(testing::Named
                            return testing::TestNameOf(param_info.param);
                          });
 
-TEST(OutputTest, BlackboxMemoriesAreYosysLibCells) {
-  Options options;
-  Parse(
-      {"--config", testing::ConfigPath("tiny_1lane"), "--mem-style", "blackbox", "--print-config"},
-      options);
-  const std::vector<RtlFile> rtl = RtlFiles(options.config, options.derived);
-  const std::string script = YosysScript(options.config, options.derived, rtl);
-  int memories = 0;
-  for (const RtlFile& file : rtl) {
-    const bool memory = IsMemoryWrapper(file);
-    memories += memory ? 1 : 0;
-    EXPECT_NE(script.find(std::string("read_verilog -sv ") + (memory ? "-lib " : "") +
-                          RtlPath(file) + "\n"),
-              std::string::npos)
-        << file.module;
+TEST(OutputTest, BehavioralOutputHasNoSramFlow) {
+  const Options options = Load("tiny_1lane");
+  for (const OutputFile& file : GenerateOutput(options.config, options.derived)) {
+    EXPECT_FALSE(file.path.starts_with("sram_models/")) << file.path;
+    EXPECT_NE(file.path, "synth/memories.cfg");
+    EXPECT_EQ(file.text.find("-lib"), std::string::npos) << file.path;
+    EXPECT_EQ(file.text.find("blackbox *"), std::string::npos) << file.path;
   }
-  EXPECT_GE(memories, 1);
-  options.config.top.mem_style = MemStyle::kBehavioral;
-  EXPECT_EQ(YosysScript(options.config, options.derived, rtl).find("-lib"), std::string::npos);
 }
 
 // The top's ports for tiny_1lane without probes (docs/au-microarchitecture.md, "Ports"):
@@ -432,10 +421,11 @@ TEST(BannerTest, ShowsSourceParametersAndCommand) {
                 "# Source: generator/x.cc\n"
                 "# Parameters: d=64 n-max=512 rounds=4x2,4x4 fu-lanes=16 au-lanes=4 pv-lanes=4 "
                 "fetch-rows=4 div-lanes=16 fx=8 pb=15 fetch-ahead=4 probes=on mem-style=behavioral "
-                "query-slots=10 prefix=my_fu_\n"
+                "sram-max-width=128 sram-max-depth=4096 query-slots=10 prefix=my_fu_\n"
                 "# Regenerate: energon-gen --d 64 --n-max 512 --rounds 4x2,4x4 --fu-lanes 16 "
                 "--au-lanes 4 --pv-lanes 4 --fetch-rows 4 --div-lanes 16 --fx 8 --pb 15 "
-                "--fetch-ahead 4 --probes on --mem-style behavioral --query-slots 10 --prefix "
+                "--fetch-ahead 4 --probes on --mem-style behavioral --sram-max-width 128 "
+                "--sram-max-depth 4096 --query-slots 10 --prefix "
                 "my_fu_ --out DIR  "
                 "(DIR: the folder holding manifest.json)");
 }
@@ -447,7 +437,8 @@ TEST(PrintedConfigTest, HoldsConfigAndDerived) {
             R"({"d":16,"n-max":64,"rounds":"4x4","fu-lanes":4,"au-lanes":2,"pv-lanes":3,)"
             R"("fetch-rows":2,"div-lanes":5,"fx":6,"pb":12,"fetch-ahead":3,)"
             R"("prefix":"energon_d16_n64_l4_r4x4_a2p3v5c3x6b12_","probes":true,)"
-            R"("mem-style":"behavioral","query-slots":7})");
+            R"("mem-style":"behavioral","sram-max-width":128,"sram-max-depth":4096,)"
+            R"("query-slots":7})");
   EXPECT_EQ(json["derived"].dump(),
             R"({"num_rounds":1,"idx_w":6,"cnt_w":7,"qidx_w":16,"rows":16,"row_w":4,"score_w":12,)"
             R"("sum_w":19,"rhs_w":29,"div_cycles":11,"kcarry_bits":4,"lane_cnt_w":3,"round_w":1,)"

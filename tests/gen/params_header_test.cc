@@ -120,7 +120,8 @@ TEST(ConfigTextTest, OneLinePerKeyEveryKeyExplicit) {
             "d = 8\nn-max = 8\nrounds = 4x2,4x4\nfu-lanes = 2\nau-lanes = 2\npv-lanes = 2\n"
             "fetch-rows = 2\ndiv-lanes = 8\nfx = 8\npb = 15\nfetch-ahead = 4\nprefix = "
             "energon_d8_n8_l2_r4x2_4x4_a2_\n"
-            "probes = on\nmem-style = behavioral\nquery-slots = 10\n");
+            "probes = on\nmem-style = behavioral\nsram-max-width = 128\nsram-max-depth = 4096\n"
+            "query-slots = 10\n");
 }
 
 TEST(ConfigTextTest, ErrorsNameTheText) {
