@@ -8,6 +8,7 @@
 #include "generator/rtl_design.h"
 #include "generator/rtl_render.h"
 #include "generator/synth_stubs.h"
+#include "generator/testbench.h"
 
 namespace energon::gen {
 
@@ -24,6 +25,7 @@ std::vector<OutputFile> GenerateOutput(const AccelConfig& config, const AccelDer
   files.push_back({CoreFileName(derived), FusesocCore(config, derived, rtl_paths)});
   files.push_back({"synth/yosys.ys", YosysScript(config, derived, rtl_files)});
   files.push_back({"synth/" + SdcName(derived), Sdc(config, derived, ports)});
+  files.push_back({TestbenchPath(derived), Testbench(config, derived)});
   files.push_back(
       {std::string(kManifestName), MakeManifest(config, derived, ports, files).dump(2) + "\n"});
   return files;
