@@ -265,7 +265,14 @@ int VectorsMain(int argc, const char* const* argv) {
         Options options;
         std::string text;
         if (ParseCommandLine(argc, argv, shape, options, text) != Action::kRun) {
-          std::cout << text;
+          std::cout << "energon-vectors: the golden model's $readmemh vectors of one workload "
+                       "for the generated Icarus testbench (docs/icarus.md); no model is run.\n\n"
+                       "Usage:\n"
+                       "  energon-vectors --config FILE [--synthetic KNOBS | --q Q --k K --v V] "
+                       "[--alpha A1,A2] [--causal] [--n-keys N] --vectors DIR\n\n"
+                       "It takes energon-cosim's workload options; those only a model run uses "
+                       "are refused. energon-cosim's text follows.\n\n"
+                    << text;
           return kExitPass;
         }
         if (!options.run_options.empty()) {
