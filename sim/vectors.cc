@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <iterator>
 
@@ -54,6 +55,7 @@ void CheckReplaceable(const fs::path& dir) {
 void WriteVectors(const std::string& dir, const FuShape& shape, const golden::Workload& workload,
                   const golden::RunParams& run) {
   ValidateWorkload(shape, workload, run);
+  // The memory latency only moves the timing model's cycles, which vectors do not carry.
   const gen::GoldenParams params = GoldenParamsOf(shape, 1);
   std::uint32_t alpha = 0;
   for (std::size_t r = 0; r < run.alpha.size(); ++r) {
@@ -72,14 +74,16 @@ void WriteVectors(const std::string& dir, const FuShape& shape, const golden::Wo
     const golden::GoldenHead golden_head(head, params.hw, run);
     const int n_keys = run.n_keys == 0 ? workload.num_keys() : run.n_keys;
     heads += fmt::format("// head {}\n", h);
-    for (std::uint32_t word :
-         {static_cast<std::uint32_t>(head.k.codes.rows),
-          static_cast<std::uint32_t>(head.q.codes.rows), static_cast<std::uint32_t>(n_keys),
-          run.causal ? 1u : 0u, alpha, golden_head.scale().m,
-          static_cast<std::uint32_t>(golden_head.scale().e), 0u}) {
-      heads += fmt::format("{:08x}\n", word);
-    }
-    static_assert(kHeadWords == 8);
+    const std::array<std::uint32_t, kHeadWords> words = {
+        static_cast<std::uint32_t>(head.k.codes.rows),
+        static_cast<std::uint32_t>(head.q.codes.rows),
+        static_cast<std::uint32_t>(n_keys),
+        run.causal ? 1u : 0u,
+        alpha,
+        golden_head.scale().m,
+        static_cast<std::uint32_t>(golden_head.scale().e),
+        0u};
+    for (std::uint32_t word : words) heads += fmt::format("{:08x}\n", word);
     const int h_index = static_cast<int>(h);
     AppendRows(q, head.q.codes, "queries", h_index);
     AppendRows(k, head.k.codes, "K", h_index);
