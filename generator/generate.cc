@@ -7,6 +7,7 @@
 #include "generator/params_header.h"
 #include "generator/rtl_design.h"
 #include "generator/rtl_render.h"
+#include "generator/sdc.h"
 #include "generator/synth_stubs.h"
 #include "generator/testbench.h"
 
@@ -21,10 +22,12 @@ std::vector<OutputFile> GenerateOutput(const AccelConfig& config, const AccelDer
   const std::vector<Port> ports = TopPorts(config, derived);
 
   files.push_back({FilelistName(derived), Filelist(config, derived, rtl_paths)});
+  files.push_back({EnvFilelistName(derived), EnvFilelist(config, derived, rtl_paths)});
   files.push_back({ParamsHeaderName(derived), ParamsHeader(config, derived)});
   files.push_back({CoreFileName(derived), FusesocCore(config, derived, rtl_paths)});
   files.push_back({"synth/yosys.ys", YosysScript(config, derived, rtl_files)});
   files.push_back({"synth/" + SdcName(derived), Sdc(config, derived, ports)});
+  files.push_back({"synth/config.mk", OrfsConfig(config, derived, rtl_paths)});
   files.push_back({TestbenchPath(derived), Testbench(config, derived)});
   files.push_back(
       {std::string(kManifestName), MakeManifest(config, derived, ports, files).dump(2) + "\n"});

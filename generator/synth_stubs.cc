@@ -2,21 +2,11 @@
 
 #include <fmt/format.h>
 
-#include <stdexcept>
-
 #include "generator/banner.h"
 #include "generator/rtl_design.h"
 #include "generator/rtl_render.h"
 
 namespace energon::gen {
-namespace {
-
-constexpr const char* kClockPort = "clk_i";
-constexpr const char* kResetPort = "rst_ni";
-
-}  // namespace
-
-std::string SdcName(const AccelDerived& derived) { return derived.top.prefix + "energon.sdc"; }
 
 bool IsMemoryWrapper(const RtlFile& file) { return file.template_name.rfind("mem_", 0) == 0; }
 
@@ -51,48 +41,6 @@ std::string YosysScript(const AccelConfig& config, const AccelDerived& derived,
       "synth -top {0} -run check:\n",
       TopModule(derived), memory_bits);
   return text;
-}
-
-std::string Sdc(const AccelConfig& config, const AccelDerived& derived,
-                const std::vector<Port>& ports) {
-  bool has_clock = false, has_reset = false;
-  std::string inputs, outputs;
-  for (const Port& port : ports) {
-    if (port.name == kClockPort) {
-      has_clock = true;
-    } else if (port.name == kResetPort) {
-      has_reset = true;
-    } else if (port.input) {
-      inputs += fmt::format("set_input_delay $INPUT_DELAY -clock clk [get_ports {}]\n", port.name);
-    } else {
-      outputs +=
-          fmt::format("set_output_delay $OUTPUT_DELAY -clock clk [get_ports {}]\n", port.name);
-    }
-  }
-  if (!has_clock || !has_reset) {
-    throw std::logic_error(
-        fmt::format("TopPorts() lacks {} or {}; the SDC needs both", kClockPort, kResetPort));
-  }
-  return fmt::format(
-      "{banner}\n"
-      "\n"
-      "# Clock period in ns: the one number to change.\n"
-      "set CLOCK_PERIOD 10.0\n"
-      "# I/O budgets as fractions of the period: the logic outside the FU gets 20% of a cycle.\n"
-      "set INPUT_DELAY [expr {{0.2 * $CLOCK_PERIOD}}]\n"
-      "set OUTPUT_DELAY [expr {{0.2 * $CLOCK_PERIOD}}]\n"
-      "\n"
-      "create_clock -name clk -period $CLOCK_PERIOD [get_ports {clock}]\n"
-      "\n"
-      "{inputs}"
-      "\n"
-      "{outputs}"
-      "\n"
-      "# {reset} is asynchronous: no timing path from it.\n"
-      "set_false_path -from [get_ports {reset}]\n",
-      fmt::arg("banner", Banner(CommentStyle::kHash, "generator/synth_stubs.cc", config, derived)),
-      fmt::arg("clock", kClockPort), fmt::arg("reset", kResetPort), fmt::arg("inputs", inputs),
-      fmt::arg("outputs", outputs));
 }
 
 }  // namespace energon::gen

@@ -1,6 +1,6 @@
 #pragma once
-// Synthesis stubs: synth/yosys.ys (a technology-independent Yosys run) and
-// synth/<prefix>energon.sdc (the clock, with its period as a variable, and I/O delays).
+// Synthesis stub: synth/yosys.ys, a technology-independent Yosys run (the constraints are
+// generator/sdc.h; the run on a cell library is scripts/synth).
 
 #include <string>
 #include <vector>
@@ -10,9 +10,6 @@
 
 namespace energon::gen {
 
-/// The SDC file's name: <prefix>energon.sdc (it lives in synth/).
-std::string SdcName(const AccelDerived& derived);
-
 /// True for the memory wrappers (templates named mem_*), which SRAM macros replace.
 bool IsMemoryWrapper(const RtlFile& file);
 
@@ -21,10 +18,5 @@ bool IsMemoryWrapper(const RtlFile& file);
 /// the memory wrappers are read with -lib, so they stay blackbox cells in the netlist.
 std::string YosysScript(const AccelConfig& config, const AccelDerived& derived,
                         const std::vector<RtlFile>& rtl_files);
-
-/// The SDC: CLOCK_PERIOD (ns) set once; clk_i's clock; every other input but rst_ni and every
-/// output constrained at a fraction of the period; rst_ni (asynchronous) a false path.
-std::string Sdc(const AccelConfig& config, const AccelDerived& derived,
-                const std::vector<Port>& ports);
 
 }  // namespace energon::gen

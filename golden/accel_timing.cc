@@ -7,6 +7,10 @@
 namespace energon::golden {
 namespace {
 
+// Cycles from the softmax stage's read of a window to its p beat: the logit buffer's read, the
+// gap, the two half products of gap * M, u, p (au_softmax).
+constexpr std::int64_t kSoftmaxPBeat = 5;
+
 // m cut into pieces of `size`, the last one shorter.
 std::vector<int> Chunks(int m, int size) {
   std::vector<int> counts;
@@ -40,8 +44,8 @@ std::vector<int> PBeatCounts(int m, const AuTiming& au) { return Chunks(m, au.pv
 //           its response is valid; logit beat one cycle after its sub-beat; done with the
 //           last beat; idle one cycle later.
 //   softmax accept s (a full logit slot, a free accumulator slot); window w read in s+w, its
-//           p beat in s+3+w; the logit slot freed with the last read; done in s+W+2; Z and
-//           idle from s+W+3.
+//           p beat in s+5+w (gap, half products, u, p: kSoftmaxPBeat); the logit slot freed
+//           with the last read; done in s+W+4; Z and idle from s+W+5.
 //   divide  accept d (a full accumulator slot); group g issued in d+g; the slot freed with
 //           the last group; output beat in d+G-1+latency.
 AccelScheduler::AccelScheduler(const FuTiming& fu, const AuTiming& au)
@@ -99,9 +103,10 @@ AccelQueryTiming AccelScheduler::Next(const QueryResult& result, int num_candida
 
   const auto windows = static_cast<std::int64_t>(PBeatCounts(m, au_).size());
   const std::int64_t s = std::max({logit_done + 1, softmax_idle_, acc_free_[slot]});
-  for (std::int64_t w = 0; w < windows; ++w) q.p.push_back(s + 3 + w);
+  for (std::int64_t w = 0; w < windows; ++w) q.p.push_back(s + kSoftmaxPBeat + w);
   logit_free_[slot] = s + windows;
-  const std::int64_t softmax_done = s + windows + 2;
+  // The last window accumulates with its p beat.
+  const std::int64_t softmax_done = s + windows - 1 + kSoftmaxPBeat;
   q.z = softmax_done + 1;
   softmax_idle_ = softmax_done + 1;
 

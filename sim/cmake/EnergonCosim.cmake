@@ -11,6 +11,10 @@
 #   ENERGON_GEN_COMMAND   energon-gen to run ($<TARGET_FILE:energon-gen> or a path)
 #   ENERGON_GEN_DEPENDS   what the custom command depends on for it (target or path)
 #   targets energon_sim (harness core) and energon_verilated (runtime)
+# (in the project: sim/CMakeLists.txt; in a user's project: EnergonConfig.cmake, which
+# find_package(Energon) reads, and energon_add_accelerator in EnergonAccelerator.cmake).
+
+include_guard(GLOBAL)  # JOB_POOLS must be declared once
 
 find_program(ENERGON_VERILATOR verilator HINTS "${VERILATOR_ROOT}/bin" REQUIRED)
 find_program(ENERGON_CCACHE ccache)
@@ -74,6 +78,8 @@ function(energon_cosim_model name)
   target_compile_definitions(energon_model_${name} PRIVATE
     VM_TRACE=$<BOOL:${ARG_TRACE}> VM_TRACE_FST=$<BOOL:${ARG_TRACE}> VM_COVERAGE=0 VM_SC=0)
   target_link_libraries(energon_model_${name} PUBLIC energon_sim "${archive}" energon_verilated)
+  # Where the model's build keeps gen/ (energon-gen's output) and model/ (Verilator's C++).
+  set_target_properties(energon_model_${name} PROPERTIES ENERGON_MODEL_DIR "${dir}")
 endfunction()
 
 # energon_cosim_runner(<name> [OUTPUT_DIRECTORY <dir>])

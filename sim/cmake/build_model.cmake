@@ -96,8 +96,8 @@ file(REMOVE_RECURSE "${OUT}/gen" "${OUT}/model")
 file(RENAME "${OUT}/gen.new" "${OUT}/gen")
 
 # The filelist holds paths relative to itself: -F resolves them so.
-file(GLOB filelist "${OUT}/gen/*.f")
-set(sources -F "${filelist}")
+string(JSON prefix GET "${manifest}" config prefix)
+set(sources -F "${OUT}/gen/${prefix}energon.f")
 if(NETLIST)
   string(JSON mem_style GET "${manifest}" config mem-style)
   if(NOT mem_style STREQUAL "behavioral")

@@ -42,11 +42,12 @@ TEST(AccelSchedulerTest, OneQueryByHand) {
   // Logit accepts in 115; the response is valid from 119 and taken there, its beat in 120.
   EXPECT_EQ(t.au.response, (std::vector<std::int64_t>{119}));
   EXPECT_EQ(t.au.logit, (std::vector<std::int64_t>{120}));
-  // Softmax accepts in 121: its one window's p in 124, done in 124, Z in 125.
-  EXPECT_EQ(t.au.p, (std::vector<std::int64_t>{124}));
-  EXPECT_EQ(t.au.z, 125);
-  // Divide accepts in 125: two groups, the output 18 cycles after the last one's issue.
-  EXPECT_EQ(t.au.out, 125 + 1 + 18);
+  // Softmax accepts in 121 and reads its one window: gap in 122, half products in 123, u in
+  // 124, p in 125, the p beat and done in 126, Z in 127.
+  EXPECT_EQ(t.au.p, (std::vector<std::int64_t>{126}));
+  EXPECT_EQ(t.au.z, 127);
+  // Divide accepts in 127: two groups, the output 18 cycles after the last one's issue.
+  EXPECT_EQ(t.au.out, 127 + 1 + 18);
 }
 
 TEST(AccelSchedulerTest, AFullQueryStoreHoldsTheQueryPort) {
@@ -84,19 +85,19 @@ TEST(AccelSchedulerTest, MoreContextsLetTheFetchRunFurtherAheadOfASlowMemory) {
 }
 
 TEST(AccelSchedulerTest, TheNextHeadStartsWhileTheAuDrains) {
-  // A slow division (40 groups): head 0's query divides in 125..164, its output in 182.
+  // A slow division (40 groups): head 0's query divides in 127..166, its output in 184.
   AccelScheduler scheduler(kFu, Au(40, 4));
   scheduler.StartHead(2, 100);
-  EXPECT_EQ(scheduler.Next(kQuery, 10).au.out, 125 + 39 + 18);
-  // Head 1 (one key row) starts at once: query offered in 118, through softmax by 142 (Z in
-  // 143); the divide stage is still busy with head 0 until 165.
+  EXPECT_EQ(scheduler.Next(kQuery, 10).au.out, 127 + 39 + 18);
+  // Head 1 (one key row) starts at once: query offered in 118, through softmax by 144 (Z in
+  // 145); the divide stage is still busy with head 0 until 167.
   scheduler.StartHead(2, scheduler.FuIdleCycle() + 1);
   const AccelQueryTiming t = scheduler.Next(kQuery, 10);
   EXPECT_EQ(t.fu.accept_cycle, 118);
-  EXPECT_EQ(t.au.z, 143);
-  EXPECT_EQ(t.au.out, 165 + 39 + 18);
-  // A fresh schedule of the same head would divide from 143 on.
-  EXPECT_EQ(PredictAccelTiming(kFu, Au(40, 4), {kQuery}, {10}, 118)[0].au.out, 143 + 39 + 18);
+  EXPECT_EQ(t.au.z, 145);
+  EXPECT_EQ(t.au.out, 167 + 39 + 18);
+  // A fresh schedule of the same head would divide from 145 on.
+  EXPECT_EQ(PredictAccelTiming(kFu, Au(40, 4), {kQuery}, {10}, 118)[0].au.out, 145 + 39 + 18);
 }
 
 }  // namespace
