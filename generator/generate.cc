@@ -10,6 +10,7 @@
 #include "generator/sdc.h"
 #include "generator/sram_flow.h"
 #include "generator/synth_stubs.h"
+#include "generator/testbench.h"
 
 namespace energon::gen {
 
@@ -40,6 +41,7 @@ std::vector<OutputFile> GenerateOutput(const AccelConfig& config, const AccelDer
     files.push_back({std::string(kSramBlackboxesPath), SramBlackboxes(config, derived)});
     files.push_back({"synth/memories.cfg", MemoriesCfg(config, derived)});
   }
+  files.push_back({TestbenchPath(derived), Testbench(config, derived)});
   files.push_back(
       {std::string(kManifestName), MakeManifest(config, derived, ports, files).dump(2) + "\n"});
   return files;

@@ -11,7 +11,8 @@ namespace energon::gen {
 
 /// Every output file: rtl/<module>.sv in filelist order, <prefix>energon.f,
 /// <prefix>energon.env.f, <prefix>params.h,
-/// <prefix>energon.core, synth/yosys.ys, synth/<prefix>energon.sdc, and manifest.json last (it lists the
+/// <prefix>energon.core, synth/yosys.ys, synth/<prefix>energon.sdc, synth/config.mk,
+/// tb/<prefix>energon_tb.sv (the Icarus testbench), and manifest.json last (it lists the
 /// others with their SHA-256). `config` must have passed Derive(), which gave `derived`.
 std::vector<OutputFile> GenerateOutput(const AccelConfig& config, const AccelDerived& derived);
 

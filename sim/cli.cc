@@ -17,6 +17,7 @@
 #include "golden/tools/command_line.h"
 #include "golden/trace.h"
 #include "sim/report.h"
+#include "sim/vectors.h"
 
 namespace energon::sim::cli {
 namespace po = boost::program_options;
@@ -125,7 +126,10 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
       "output", po::value(&options.output_path),
       "write the output rows the RTL produced to this .npy file (int16, [heads, queries, D])")(
       "report-json", po::value(&options.report_path),
-      "write the run's figures as JSON to this file (docs/cosim.md)");
+      "write the run's figures as JSON to this file (docs/cosim.md)")(
+      "vectors", po::value(&options.vectors_dir),
+      "write the workload's $readmemh vectors for the Icarus testbench to this folder "
+      "(docs/icarus.md)");
 
   const std::vector<std::string> args = golden::cli::JoinSignedValues(argc, argv, {"--alpha"});
   const po::variables_map vm = golden::cli::ParseArguments(args, desc, "energon-cosim");
@@ -202,6 +206,15 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
                      "is empty; give the FST file to write, e.g. --trace-fst fail.fst");
   }
   options.cosim.check = !no_check;
+  if (vm.count("vectors") != 0 && options.vectors_dir.empty()) {
+    throw InputError("--vectors", "is empty; give the folder to write, e.g. --vectors vec");
+  }
+  for (const char* name : {"stall-seed", "reset-seed", "trace-fst", "trace-window", "watchdog",
+                           "no-check", "mem-latency", "output", "report-json"}) {
+    if (vm.count(name) != 0 && !vm[name].defaulted()) {
+      options.run_options.push_back(fmt::format("--{}", name));
+    }
+  }
 
   options.reproduce = "scripts/cosim";
   for (int i = 1; i < argc; ++i) options.reproduce += " " + Quote(argv[i]);
@@ -238,6 +251,44 @@ int CheckArgumentsMain(int argc, const char* const* argv) {
       kExitInternal);
 }
 
+int VectorsMain(int argc, const char* const* argv) {
+  return golden::cli::RunTool(
+      [&] {
+        FuShape shape;
+        for (int i = 1; i < argc; ++i) {
+          const std::string arg = argv[i];
+          std::string path;
+          if (arg == "--config" && i + 1 < argc) path = argv[i + 1];
+          if (arg.rfind("--config=", 0) == 0) path = arg.substr(9);
+          if (!path.empty()) shape = ShapeOfConfig(path);
+        }
+        Options options;
+        std::string text;
+        if (ParseCommandLine(argc, argv, shape, options, text) != Action::kRun) {
+          std::cout << "energon-vectors: the golden model's $readmemh vectors of one workload "
+                       "for the generated Icarus testbench (docs/icarus.md); no model is run.\n\n"
+                       "Usage:\n"
+                       "  energon-vectors --config FILE [--synthetic KNOBS | --q Q --k K --v V] "
+                       "[--alpha A1,A2] [--causal] [--n-keys N] --vectors DIR\n\n"
+                       "It takes energon-cosim's workload options; those only a model run uses "
+                       "are refused. energon-cosim's text follows.\n\n"
+                    << text;
+          return kExitPass;
+        }
+        if (!options.run_options.empty()) {
+          throw InputError(options.run_options.front(),
+                           "only applies to a model run (energon-cosim); the testbench takes "
+                           "+mem_latency=N and +stall_seed=S instead (docs/icarus.md)");
+        }
+        if (options.vectors_dir.empty()) {
+          throw InputError("--vectors", "is missing; give the folder to write, e.g. --vectors vec");
+        }
+        WriteVectors(options.vectors_dir, shape, LoadWorkload(options), options.cosim.run);
+        return kExitPass;
+      },
+      kExitInternal);
+}
+
 golden::Workload LoadWorkload(const Options& options) {
   if (options.synthetic) return golden::MakeSyntheticWorkload(*options.synthetic);
   return golden::LoadNpyWorkload(options.q_path, options.k_path, options.v_path, {1.0, 1.0, 1.0});
@@ -245,6 +296,9 @@ golden::Workload LoadWorkload(const Options& options) {
 
 int Run(const Options& options, const DutModel& model, std::ostream& out) {
   const golden::Workload workload = LoadWorkload(options);
+  if (!options.vectors_dir.empty()) {
+    WriteVectors(options.vectors_dir, model.shape, workload, options.cosim.run);
+  }
   CosimOptions cosim = options.cosim;
   cosim.progress = [](std::int64_t cycle, int outputs, int queries) {
     fmt::print(stderr, "cosim: cycle {}, {} of {} output rows\n", cycle, outputs, queries);

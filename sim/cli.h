@@ -25,6 +25,9 @@ struct Options {
   std::string q_path, k_path, v_path;
   std::string output_path;  ///< --output: the RTL's output rows as .npy
   std::string report_path;  ///< --report-json
+  std::string vectors_dir;  ///< --vectors: the Icarus testbench's vectors of this workload
+  /// The options given that only a model run uses (--stall-seed, --output, ...), as typed.
+  std::vector<std::string> run_options;
   std::optional<golden::SyntheticSpec> synthetic;  ///< set when no files are given
   CosimOptions cosim;
   std::string reproduce;  ///< the command line, for the report
@@ -47,6 +50,12 @@ FuShape ShapeOfConfig(const std::string& path);
 /// names, then the workload. Prints nothing and returns kExitPass when all is well; prints the
 /// error and returns kExitBadInput otherwise.
 int CheckArgumentsMain(int argc, const char* const* argv);
+
+/// energon-vectors: the command line of energon-cosim against the shape of the configuration
+/// --config names, with --vectors DIR required and no option that only a model run uses;
+/// writes the vectors (sim/vectors.h) and returns kExitPass, or prints the error and returns
+/// kExitBadInput.
+int VectorsMain(int argc, const char* const* argv);
 
 /// Loads the workload the options name (files or synthetic). Throws golden::InputError.
 golden::Workload LoadWorkload(const Options& options);

@@ -17,6 +17,7 @@
 #include "generator/sdc.h"
 #include "generator/synth_stubs.h"
 #include "generator/template_text.h"
+#include "generator/testbench.h"
 #include "tests/gen/test_util.h"
 
 namespace energon::gen {
@@ -49,7 +50,8 @@ TEST_P(OutputTest, FilesComeInTheDocumentedOrder) {
   for (const std::string& name :
        {prefix + "energon.f", prefix + "energon.env.f", prefix + "params.h",
         prefix + "energon.core", std::string("synth/yosys.ys"), "synth/" + prefix + "energon.sdc",
-        std::string("synth/config.mk"), std::string("manifest.json")}) {
+        std::string("synth/config.mk"), "tb/" + prefix + "energon_tb.sv",
+        std::string("manifest.json")}) {
     expected.push_back(name);
   }
   std::vector<std::string> paths;
@@ -64,6 +66,7 @@ TEST_P(OutputTest, EveryFileOpensWithTheBanner) {
   for (const RtlFile& file : RtlFiles(options_.config, options_.derived)) {
     template_of[RtlPath(file)] = file.template_name;
   }
+  template_of[TestbenchPath(options_.derived)] = "energon_tb";
   for (const OutputFile& file : files_) {
     SCOPED_TRACE(file.path);
     if (file.path == "manifest.json") continue;  // JSON: the "generated" key, checked below
@@ -264,6 +267,32 @@ TEST_P(OutputTest, TopAndFuModulesDeclareTheirPortsInOrder) {
   EXPECT_EQ(declared(prefix + "fu_top"), expected(FuPorts(options_.config, options_.derived)));
 }
 
+// The testbench connects every top port by name, ties every input it does not drive (the
+// probe streams' readies) to its stall generator, and knows the configuration's tag.
+TEST_P(OutputTest, TestbenchConnectsEveryTopPort) {
+  const std::string& prefix = options_.derived.top.prefix;
+  std::string tb;
+  for (const OutputFile& file : files_) {
+    if (file.path == TestbenchPath(options_.derived)) tb = file.text;
+  }
+  ASSERT_FALSE(tb.empty());
+  EXPECT_NE(tb.find("\nmodule " + prefix + "energon_tb;\n"), std::string::npos);
+  EXPECT_NE(tb.find("\n  " + prefix + "energon_top u_dut (\n"), std::string::npos);
+  EXPECT_NE(
+      tb.find(fmt::format("ConfigTag = 32'h{:08x};", ConfigTag(options_.config, options_.derived))),
+      std::string::npos);
+  for (const Port& port : TopPorts(options_.config, options_.derived)) {
+    SCOPED_TRACE(port.name);
+    EXPECT_NE(tb.find(fmt::format("logic [{}:0]", port.width - 1)), std::string::npos);
+    EXPECT_NE(tb.find(fmt::format(" ({})", port.name)), std::string::npos);
+    const bool probe_ready = port.input && port.name.ends_with("_ready_i") &&
+                             port.name != "mem_req_ready_i" && port.name != "out_ready_i";
+    EXPECT_EQ(tb.find(fmt::format("always @(posedge clk_i) {} <= ready_draw();", port.name)) !=
+                  std::string::npos,
+              probe_ready);
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Configs, OutputTest, ::testing::ValuesIn(testing::NamedConfigs()),
                          [](const ::testing::TestParamInfo<std::string>& param_info) {
                            return testing::TestNameOf(param_info.param);
@@ -409,6 +438,15 @@ TEST(TemplateTextTest, EveryDesignFileIsEmbedded) {
     EXPECT_FALSE(TemplateText(file.template_name).empty());
   }
   EXPECT_THROW(TemplateText("no_such_template"), std::out_of_range);
+}
+
+TEST(TestbenchTest, ConfigTagTellsConfigurationsApart) {
+  AccelConfig config;
+  const std::uint32_t tag = ConfigTag(config, Derive(config));
+  EXPECT_EQ(ConfigTag(config, Derive(config)), tag);
+  config.au.fx = 9;
+  EXPECT_NE(ConfigTag(config, Derive(config)), tag);
+  EXPECT_EQ(TestbenchPath(Derive(config)), "tb/" + Derive(config).top.prefix + "energon_tb.sv");
 }
 
 TEST(BannerTest, ShowsSourceParametersAndCommand) {

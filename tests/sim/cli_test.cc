@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -19,6 +20,7 @@
 #include "golden/mp_mrf.h"
 #include "golden/npy.h"
 #include "golden/synthetic.h"
+#include "sim/vectors.h"
 #include "small_nmax_dut.h"
 #include "tests/common/temp_dir.h"
 
@@ -242,6 +244,42 @@ TEST(CosimCliTest, ArgumentsAreCheckedWithoutAModel) {
             kExitBadInput);
   EXPECT_EQ(CheckArguments({"--config", "missing.cfg"}), kExitBadInput);
   EXPECT_EQ(CheckArguments({"--alpha", "0,0"}), kExitBadInput);
+}
+
+int Vectors(const std::vector<std::string>& args) {
+  const std::vector<const char*> argv = Argv("energon-vectors", args);
+  return VectorsMain(static_cast<int>(argv.size()), argv.data());
+}
+
+// energon-vectors writes without a model what energon-cosim --vectors writes for its run, byte
+// for byte, and refuses what only a model run uses.
+TEST(CosimCliTest, VectorsWithoutAModelAreTheCosimulationsVectors) {
+  ScopedTempDir dir;
+  const std::string workload = "--alpha -64,32 --synthetic nq=5,heads=2 --causal --n-keys 6";
+  std::string out;
+  ASSERT_EQ(
+      RunProgram("--config " + kConfig + " " + workload + " --vectors " + dir.File("cosim"), out),
+      0)
+      << out;
+  EXPECT_EQ(Vectors({"--config", kConfig, "--alpha", "-64,32", "--synthetic", "nq=5,heads=2",
+                     "--causal", "--n-keys", "6", "--vectors", dir.File("tool")}),
+            kExitPass);
+  for (const char* name : kVectorFiles) {
+    SCOPED_TRACE(name);
+    EXPECT_FALSE(ReadText(dir.File("tool/") + name).empty());
+    EXPECT_EQ(ReadText(dir.File("tool/") + name), ReadText(dir.File("cosim/") + name));
+  }
+  EXPECT_EQ(Vectors({"--config", kConfig, "--stall-seed", "3", "--vectors", dir.File("x")}),
+            kExitBadInput);
+  EXPECT_EQ(Vectors({"--config", kConfig}), kExitBadInput);
+  EXPECT_EQ(Vectors({"--config", kConfig, "--synthetic", "n=9", "--vectors", dir.File("x")}),
+            kExitBadInput);
+  EXPECT_FALSE(std::filesystem::exists(dir.File("x")));
+  EXPECT_EQ(ParseError({"--config", kConfig, "--vectors", ""}),
+            "--vectors: is empty; give the folder to write, e.g. --vectors vec");
+  EXPECT_EQ(
+      Parse({"--config", kConfig, "--vectors", "v", "--output", "o.npy", "--causal"}).run_options,
+      (std::vector<std::string>{"--output"}));
 }
 
 }  // namespace
