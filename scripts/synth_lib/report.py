@@ -143,7 +143,10 @@ def main():
         "config": args.config,
         "top": manifest["top"],
         "clock_ns": args.clock,
-        "timing_met": worst >= 0 and (hold is None or hold["slack_ns"] >= 0),
+        # Setup decides: Yosys and ABC do no hold repair, which a physical flow does after
+        # clock-tree synthesis; the hold slack is reported for it.
+        "timing_met": worst >= 0,
+        "hold_met": hold is None or hold["slack_ns"] >= 0,
         "setup_slack_ns": worst,
         "hold_slack_ns": hold["slack_ns"] if hold else None,
         "tns_ns": float(tns.group(1)),
@@ -168,8 +171,9 @@ def main():
 
     lines = [
         f"{args.config}: {manifest['top']} on osu018 at {args.clock:g} ns",
-        f"  timing        {'MET' if report['timing_met'] else 'VIOLATED'}: setup slack "
-        f"{worst:.3f} ns, hold slack {report['hold_slack_ns']:.3f} ns, TNS {report['tns_ns']:.3f} ns",
+        f"  timing        setup {'MET' if report['timing_met'] else 'VIOLATED'}: slack "
+        f"{worst:.3f} ns, TNS {report['tns_ns']:.3f} ns; hold slack "
+        f"{report['hold_slack_ns']:.3f} ns (before clock-tree synthesis and hold repair)",
         f"  fmax          {report['fmax_mhz']} MHz",
         f"  cells         {report['cells']:,}, logic area {area:,.0f} um^2",
         f"  registers     {registers:,} ({report['registers_with_reset']:,} with reset)",
