@@ -8,6 +8,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <string_view>
 
 #include "golden/errors.h"
@@ -69,7 +70,19 @@ std::vector<std::size_t> ParseShape(std::string_view text, const std::string& pa
   return shape;
 }
 
+// The bytes the data of `shape` takes, or nullopt when the product passes 2^64 (a crafted
+// header): the one size computation, checked against the file's size before anything is
+// allocated for the values.
+std::optional<std::size_t> DataBytes(const std::vector<std::size_t>& shape, std::size_t item_size) {
+  std::size_t bytes = item_size;
+  for (std::size_t dim : shape) {
+    if (__builtin_mul_overflow(bytes, dim, &bytes)) return std::nullopt;
+  }
+  return bytes;
+}
+
 std::string ReadAll(const std::string& path) {
+  CheckInputIsRegular(path, "give the .npy file itself, as numpy.save writes it");
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw InputError(path, "cannot open the file; check the path and its permissions");
@@ -149,11 +162,17 @@ NpyArray ReadNpy(const std::string& path) {
   }
   array.shape = ParseShape(HeaderField(header, "shape", path), path);
 
-  std::size_t count = 1;
-  for (std::size_t dim : array.shape) count *= dim;
   const std::size_t data_start = header_start + header_len;
-  const std::size_t expected = count * item_size;
   const std::size_t actual = bytes.size() - data_start;
+  const std::optional<std::size_t> needed = DataBytes(array.shape, item_size);
+  if (!needed) {
+    throw InputError(path, fmt::format("the data is {} bytes but shape ({}) of {}-byte values "
+                                       "needs more than 2^64 bytes; the header is corrupt, write "
+                                       "the file again with numpy.save",
+                                       actual, fmt::join(array.shape, ", "), item_size));
+  }
+  const std::size_t expected = *needed;
+  const std::size_t count = expected / item_size;
   if (actual != expected) {
     throw InputError(path, fmt::format("the data is {} bytes but shape ({}) of {}-byte values "
                                        "needs {}; the file is {}, write it again with numpy.save",

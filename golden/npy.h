@@ -18,9 +18,9 @@ struct NpyArray {
 };
 
 /// Reads a whole .npy file. Throws InputError naming the file and the problem: missing or
-/// unreadable file, wrong magic, unsupported version, malformed header, dtype other than
-/// '<f4', '<f2', '<i2', Fortran order, data shorter or longer than the shape says,
-/// non-finite floats.
+/// unreadable file, not a regular file (a directory, a device), wrong magic, unsupported
+/// version, malformed header, dtype other than '<f4', '<f2', '<i2', Fortran order, data shorter
+/// or longer than the shape says (a shape of more than 2^64 bytes included), non-finite floats.
 NpyArray ReadNpy(const std::string& path);
 
 /// Writes a C-order little-endian array (float32 or int16), for tests and tools, atomically

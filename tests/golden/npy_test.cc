@@ -13,11 +13,12 @@
 #include <functional>
 #include <iterator>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "golden/errors.h"
-#include "tests/common/error_of.h"
 #include "golden/workload.h"
+#include "tests/common/error_of.h"
 #include "tests/common/temp_dir.h"
 
 namespace energon::golden {
@@ -254,6 +255,43 @@ TEST(NpyErrorTest, TruncatedAndTrailingData) {
             path +
                 ": the data is 14 bytes but shape (2, 3) of 2-byte values needs 12; the file "
                 "is longer than its header says, write it again with numpy.save");
+}
+
+// A crafted shape whose element count wraps past 2^64 must be refused by the size check,
+// before anything is allocated (8 * 2305843009213693968 * 4 wraps to exactly 512).
+TEST(NpyErrorTest, ShapeProductPastTwoToTheSixtyFour) {
+  const ScopedTempDir dir;
+  const std::string path = dir.File("wrap.npy");
+  struct Case {
+    const char* descr;
+    const char* shape;
+    const char* printed;
+    int item_size;
+  };
+  for (const Case& c : {Case{"<f4", "(8, 1, 2305843009213693968)", "8, 1, 2305843009213693968", 4},
+                        Case{"<i2", "(4294967296, 4294967296)", "4294967296, 4294967296", 2},
+                        Case{"<f2", "(4611686018427387905, 4,)", "4611686018427387905, 4", 2}}) {
+    WriteRawNpy(path, Dict(c.descr, c.shape), std::string(512, '\0'));
+    EXPECT_EQ(ErrorOf([&] { ReadNpy(path); }),
+              path + ": the data is 512 bytes but shape (" + c.printed + ") of " +
+                  std::to_string(c.item_size) +
+                  "-byte values needs more than 2^64 bytes; the header is corrupt, write the "
+                  "file again with numpy.save")
+        << c.shape;
+  }
+}
+
+// Only regular files are read: a directory or a device is no .npy file (and /dev/zero would be
+// read for ever).
+TEST(NpyErrorTest, NotARegularFile) {
+  const ScopedTempDir dir;
+  EXPECT_EQ(ErrorOf([&] { ReadNpy(dir.path().string()); }),
+            dir.path().string() +
+                ": is a directory, not a regular file; give the .npy file itself, as "
+                "numpy.save writes it");
+  EXPECT_EQ(ErrorOf([&] { ReadNpy("/dev/zero"); }),
+            "/dev/zero: is a character device, not a regular file; give the .npy file itself, "
+            "as numpy.save writes it");
 }
 
 TEST(NpyErrorTest, NonFiniteValues) {
