@@ -7,6 +7,7 @@
 #include <cmath>
 #include <numbers>
 #include <random>
+#include <vector>
 
 #include "golden/errors.h"
 #include "golden/rounds.h"
@@ -50,11 +51,28 @@ std::string KnobNames() {
   return names;
 }
 
+// Plain decimal notation: an optional '-', digits, at most one '.' between digits. No
+// exponent, hex, '+', nan or inf, which std::from_chars would take.
+bool IsPlainDecimal(std::string_view text) {
+  if (!text.empty() && text.front() == '-') text.remove_prefix(1);
+  const std::size_t point = text.find('.');
+  const std::string_view whole = text.substr(0, point);
+  const std::string_view fraction =
+      point == std::string_view::npos ? std::string_view("0") : text.substr(point + 1);
+  const auto digits = [](std::string_view part) {
+    return !part.empty() &&
+           std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  return digits(whole) && digits(fraction);
+}
+
 }  // namespace
 
-SyntheticSpec ParseSyntheticSpec(std::string_view text, std::string_view option) {
+SyntheticSpec ParseSyntheticSpec(std::string_view text, std::string_view option,
+                                 const SyntheticSpec& defaults) {
   const std::string where(option);
-  SyntheticSpec spec;
+  SyntheticSpec spec = defaults;
+  std::vector<std::string_view> given;  // the fields so far, to refuse a knob given twice
   for (std::string_view field : SplitList(text)) {
     if (field.empty()) {
       throw InputError(where, fmt::format("'{}' has an empty field (two commas in a row, or a "
@@ -71,6 +89,14 @@ SyntheticSpec ParseSyntheticSpec(std::string_view text, std::string_view option)
                                           "n=512,d=64,heads=1,seed=1",
                                           field, KnobNames()));
     }
+    for (std::string_view earlier : given) {
+      if (earlier.substr(0, earlier.find('=')) == name) {
+        throw InputError(where, fmt::format("'{}' gives {} a second time (after {}); give each "
+                                            "knob once",
+                                            field, name, earlier));
+      }
+    }
+    given.push_back(field);
     const std::string_view value_text = field.substr(eq + 1);
     if (name == "seed") {
       // Parsed as an integer: every 64-bit seed is distinct (a double would merge those above
@@ -84,6 +110,13 @@ SyntheticSpec ParseSyntheticSpec(std::string_view text, std::string_view option)
                                             value_text));
       }
       continue;
+    }
+    if (!IsPlainDecimal(value_text)) {
+      throw InputError(
+          where, fmt::format("{}={} is not written in plain decimal digits (no "
+                             "exponent, nan or inf); {} takes {} from {:g} to {:g}",
+                             name, value_text, name, knob->integer ? "a whole number" : "a number",
+                             knob->min, knob->max));
     }
     double value = 0.0;
     const auto [ptr, ec] =

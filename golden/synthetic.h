@@ -25,9 +25,11 @@ struct SyntheticSpec {
   double vbias = 0.5;     ///< weight of the direction that all value rows share
 };
 
-/// Parses "n=512,d=64,heads=1,seed=1" (any subset of the knobs, in any order) and checks
+/// Parses "n=512,d=64,heads=1,seed=1" (any subset of the knobs, in any order, each at most
+/// once, values in plain decimal digits: no exponent, nan or inf) over `defaults` and checks
 /// every range. `option` names the input in error messages.
-SyntheticSpec ParseSyntheticSpec(std::string_view text, std::string_view option = "--synthetic");
+SyntheticSpec ParseSyntheticSpec(std::string_view text, std::string_view option = "--synthetic",
+                                 const SyntheticSpec& defaults = {});
 
 /// The spec back as text with every knob, e.g. for reports.
 std::string FormatSyntheticSpec(const SyntheticSpec& spec);

@@ -13,6 +13,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "golden/errors.h"
@@ -29,7 +30,7 @@ inline std::vector<std::string> JoinSignedValues(
     const std::string arg = argv[i];
     const bool takes_signed =
         std::find(signed_options.begin(), signed_options.end(), arg) != signed_options.end();
-    if (takes_signed && i + 1 < argc) {
+    if (takes_signed && i + 1 < argc && argv[i + 1][0] != '\0') {  // "" stays, to be refused
       args.push_back(arg + "=" + argv[++i]);
     } else {
       args.push_back(arg);
@@ -38,21 +39,49 @@ inline std::vector<std::string> JoinSignedValues(
   return args;
 }
 
+/// The fix an empty value of one option gets in its message, e.g. {"output", "give the file to
+/// write, e.g. --output out.npy"}; other options get "give a value or leave the option out".
+using EmptyValueFixes = std::initializer_list<std::pair<std::string_view, std::string_view>>;
+
 /// Parses `args` against `options` into `values`. Option names must be spelled in full (no
-/// prefix guessing), so an option added later can never change what an old command means. A
-/// parse error becomes an InputError that points at `program --help`.
+/// prefix guessing), so an option added later can never change what an old command means.
+/// Refused, each as an InputError: what Boost refuses (pointing at `program --help`), a stray
+/// positional argument (Boost would drop it silently, e.g. the "yes" of "--causal yes"), and an
+/// empty value of any option ("--trace ''" would otherwise mean no trace).
 inline boost::program_options::variables_map ParseArguments(
     const std::vector<std::string>& args,
-    const boost::program_options::options_description& options, std::string_view program) {
+    const boost::program_options::options_description& options, std::string_view program,
+    EmptyValueFixes empty_fixes = {}) {
   namespace po = boost::program_options;
   po::variables_map values;
   try {
     const int style =
         po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
-    po::store(po::command_line_parser(args).options(options).style(style).run(), values);
+    const po::parsed_options parsed =
+        po::command_line_parser(args).options(options).style(style).run();
+    for (const po::option& option : parsed.options) {
+      if (option.string_key.empty()) {  // a token no option takes
+        throw InputError("command line",
+                         fmt::format("'{}' is not an option; options start with -- and their "
+                                     "values follow them, see {} --help",
+                                     option.original_tokens.front(), program));
+      }
+    }
+    po::store(parsed, values);
     po::notify(values);
   } catch (const po::error& e) {
     throw InputError("command line", fmt::format("{}; see {} --help", e.what(), program));
+  }
+  for (const auto& [name, value] : values) {
+    const auto* text = boost::any_cast<std::string>(&value.value());
+    // Switches such as --help hold an empty string too.
+    const bool takes_value = options.find(name, false).semantic()->max_tokens() > 0;
+    if (text == nullptr || !text->empty() || value.defaulted() || !takes_value) continue;
+    std::string fix = fmt::format("give a value or leave the option out, see {} --help", program);
+    for (const auto& [option, option_fix] : empty_fixes) {
+      if (option == name) fix = option_fix;
+    }
+    throw InputError("--" + name, "is empty; " + fix);
   }
   return values;
 }

@@ -59,6 +59,32 @@ std::array<double, 3> ParseScales(const std::string& text) {
   return scales;
 }
 
+// The sweep evaluates the whole workload once per setting (grid values ^ rounds). 10,000
+// settings are 100 values per round for 2 rounds or 21 for 3, finer than any frontier needs
+// (A steps of 6 over [-64, 64]), and about as many full runs as a sweep should take; beyond
+// it a typo (a grid pasted twice) would run for days.
+constexpr std::size_t kMaxSweepSettings = 10000;
+
+void CheckSweepSize(std::size_t values, std::size_t rounds) {
+  std::size_t settings = 1;
+  bool wrapped = false;
+  for (std::size_t r = 0; r < rounds; ++r)
+    wrapped |= __builtin_mul_overflow(settings, values, &settings);
+  if (!wrapped && settings <= kMaxSweepSettings) return;
+  std::size_t fit = 1;  // the most values per round that stay within the limit
+  while (true) {
+    std::size_t next = 1;
+    for (std::size_t r = 0; r < rounds; ++r) next *= fit + 1;
+    if (next > kMaxSweepSettings) break;
+    ++fit;
+  }
+  const std::string count = wrapped ? "more than 2^64" : fmt::format("{}", settings);
+  throw InputError("--alpha-grid",
+                   fmt::format("{} values for {} rounds make {} settings, each a full run of the "
+                               "model; the sweep takes at most {}, e.g. {} values for {} rounds",
+                               values, rounds, count, kMaxSweepSettings, fit, rounds));
+}
+
 }  // namespace
 
 Action ParseCommandLine(int argc, const char* const* argv, Options& options, std::string& text) {
@@ -70,31 +96,40 @@ Action ParseCommandLine(int argc, const char* const* argv, Options& options, std
       "  energon-golden [options]          (the built-in workload: --synthetic " +
       std::string(kDefaultSynthetic) + ")\n\nOptions");
   std::string rounds = "4x2,4x4", alpha, synthetic, scales, grid;
-  desc.add_options()
-      ("help", "print this help and exit")
-      ("version", "print the version and exit")
-      ("q", po::value(&options.q_path), "queries, .npy [n, D] or [heads, n, D]: float32, float16 or int16")
-      ("k", po::value(&options.k_path), "keys, .npy, same layout as --q")
-      ("v", po::value(&options.v_path), "values, .npy, same layout as --k")
-      ("scales", po::value(&scales), "s_q,s_k,s_v of int16 inputs (default 1,1,1)")
-      ("synthetic", po::value(&synthetic),
-       "synthetic workload knobs instead of files: n, nq, d, heads, seed, hot, gap, diffuse, "
-       "noise, vbias (docs/workloads.md)")
-      ("rounds", po::value(&rounds)->default_value(rounds), "QBxKB per filtering round, 1 to 3 rounds")
-      ("alpha", po::value(&alpha), "A_r per round in [-256, 256] (alpha = A/256); default 0 per round")
-      ("causal", po::bool_switch(&options.run.causal), "query i sees keys j <= i only")
-      ("n-keys", po::value(&options.run.n_keys), "valid keys n_k; keys j >= n_k are masked (default: all)")
-      ("fx", po::value(&options.hw.fx)->default_value(options.hw.fx), "fraction bits of the log2 distance")
-      ("pb", po::value(&options.hw.pb)->default_value(options.hw.pb), "bits of p (p of the row max = 2^PB)")
-      ("trace", po::value(&options.trace_path), "write every observation point as JSON (docs/trace-schema.md)")
-      ("output", po::value(&options.output_path),
-       "write the HW outputs to this .npy file (int16, [heads, queries, D]), in the format of "
-       "energon-cosim --output")
-      ("sweep-alpha", po::bool_switch(&options.sweep), "print the keep-ratio / accuracy frontier over an alpha grid")
-      ("alpha-grid", po::value(&grid), "alpha values per round for --sweep-alpha (default -128,-64,-32,0,32,64,128)");
+  desc.add_options()("help", "print this help and exit")("version", "print the version and exit")(
+      "q", po::value(&options.q_path),
+      "queries, .npy [n, D] or [heads, n, D]: float32, float16 or int16")(
+      "k", po::value(&options.k_path), "keys, .npy, same layout as --q")(
+      "v", po::value(&options.v_path), "values, .npy, same layout as --k")(
+      "scales", po::value(&scales), "s_q,s_k,s_v of int16 inputs (default 1,1,1)")(
+      "synthetic", po::value(&synthetic),
+      "synthetic workload knobs instead of files: n, nq, d, heads, seed, hot, gap, diffuse, "
+      "noise, vbias (docs/workloads.md)")("rounds", po::value(&rounds)->default_value(rounds),
+                                          "QBxKB per filtering round, 1 to 3 rounds")(
+      "alpha", po::value(&alpha),
+      "A_r per round in [-256, 256] (alpha = A/256); default 0 per round")(
+      "causal", po::bool_switch(&options.run.causal), "query i sees keys j <= i only")(
+      "n-keys", po::value(&options.run.n_keys),
+      "valid keys n_k; keys j >= n_k are masked (default: all)")(
+      "fx", po::value(&options.hw.fx)->default_value(options.hw.fx),
+      "fraction bits of the log2 distance")("pb",
+                                            po::value(&options.hw.pb)->default_value(options.hw.pb),
+                                            "bits of p (p of the row max = 2^PB)")(
+      "trace", po::value(&options.trace_path),
+      "write every observation point as JSON (docs/trace-schema.md)")(
+      "output", po::value(&options.output_path),
+      "write the HW outputs to this .npy file (int16, [heads, queries, D]), in the format of "
+      "energon-cosim --output")("sweep-alpha", po::bool_switch(&options.sweep),
+                                "print the keep-ratio / accuracy frontier over an alpha grid")(
+      "alpha-grid", po::value(&grid),
+      "alpha values per round for --sweep-alpha, at most 10000 settings (values^rounds; default "
+      "-128,-64,-32,0,32,64,128)");
 
   const std::vector<std::string> args = JoinSignedValues(argc, argv, {"--alpha", "--alpha-grid"});
-  const po::variables_map vm = ParseArguments(args, desc, "energon-golden");
+  const po::variables_map vm =
+      ParseArguments(args, desc, "energon-golden",
+                     {{"trace", "give the file to write, e.g. --trace t.json"},
+                      {"output", "give the file to write, e.g. --output out.npy"}});
   if (vm.count("help") != 0) {
     text = HelpText(desc);
     return Action::kHelp;
@@ -126,12 +161,10 @@ Action ParseCommandLine(int argc, const char* const* argv, Options& options, std
   options.run.alpha = alpha.empty() ? std::vector<int>(options.hw.rounds.size(), 0)
                                     : ParseAlphas(alpha, options.hw.rounds.size());
   if (!grid.empty()) options.alpha_grid = ParseIntList(grid, "--alpha-grid");
-  for (const auto& [name, path] :
-       {std::pair{"--trace", &options.trace_path}, std::pair{"--output", &options.output_path}}) {
-    if (vm.count(name + 2) != 0 && path->empty()) {
-      throw InputError(name, fmt::format("is empty; give the file to write, e.g. {} {}", name,
-                                         std::string(name) == "--output" ? "out.npy" : "t.json"));
-    }
+  CheckSweepSize(options.alpha_grid.size(), options.hw.rounds.size());
+  // Checked here as well as when written, so that a long run is not wasted on a bad path.
+  for (const std::string* path : {&options.trace_path, &options.output_path}) {
+    if (!path->empty()) CheckOutputPath(*path);
   }
   if (vm.count("n-keys") != 0 && options.run.n_keys < 1) {
     throw InputError("--n-keys", fmt::format("n_k = {}; give at least 1 key", options.run.n_keys));

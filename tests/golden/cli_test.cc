@@ -167,6 +167,54 @@ TEST(ParseCommandLineTest, RejectsEmptyFileNames) {
             "--trace: is empty; give the file to write, e.g. --trace t.json");
 }
 
+TEST(ParseCommandLineTest, RejectsEmptyValues) {
+  for (const char* option :
+       {"--synthetic", "--scales", "--rounds", "--alpha", "--alpha-grid", "--q", "--k", "--v"}) {
+    EXPECT_EQ(ErrorOf({option, ""}),
+              std::string(option) +
+                  ": is empty; give a value or leave the option out, see energon-golden --help");
+  }
+}
+
+TEST(ParseCommandLineTest, RejectsStrayPositionalArguments) {
+  EXPECT_EQ(ErrorOf({"q.npy"}),
+            "command line: 'q.npy' is not an option; options start with -- and their values "
+            "follow them, see energon-golden --help");
+  // A value after a switch is no value of it.
+  EXPECT_EQ(ErrorOf({"--causal", "yes"}),
+            "command line: 'yes' is not an option; options start with -- and their values "
+            "follow them, see energon-golden --help");
+}
+
+TEST(ParseCommandLineTest, RejectsAnAlphaGridOfMoreThanTenThousandSettings) {
+  // 21^3 = 9261 settings are fine, 22^3 = 10648 are not.
+  std::string grid21, grid22;
+  for (int a = 0; a < 22; ++a) (a < 21 ? grid21 : grid22) += std::to_string(a) + ",";
+  grid22 = grid21 + grid22;
+  grid21.pop_back();
+  grid22.pop_back();
+  EXPECT_EQ(Parse({"--rounds", "4x2,4x4,8x8", "--sweep-alpha", "--alpha-grid", grid21.c_str()})
+                .options.alpha_grid.size(),
+            21u);
+  EXPECT_EQ(ErrorOf({"--rounds", "4x2,4x4,8x8", "--sweep-alpha", "--alpha-grid", grid22.c_str()}),
+            "--alpha-grid: 22 values for 3 rounds make 10648 settings, each a full run of the "
+            "model; the sweep takes at most 10000, e.g. 21 values for 3 rounds");
+  EXPECT_EQ(ErrorOf({"--sweep-alpha", "--alpha-grid", grid22.c_str(), "--rounds", "4x4"}),
+            "<no InputError>");
+}
+
+TEST(ParseCommandLineTest, RefusesOutputsThatAreNotRegularFiles) {
+  const ScopedTempDir dir;
+  const std::string folder = dir.path().string();
+  EXPECT_EQ(ErrorOf({"--trace", folder.c_str()}),
+            folder +
+                ": is a directory, not a regular file; outputs are written only to regular "
+                "files or new paths, give a file name");
+  EXPECT_EQ(ErrorOf({"--output", "/dev/null"}),
+            "/dev/null: is a character device, not a regular file; outputs are written only to "
+            "regular files or new paths, give a file name");
+}
+
 // ---------------------------------------------------------------------------------------------
 // The binary
 

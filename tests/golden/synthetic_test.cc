@@ -146,9 +146,38 @@ TEST(ParseSyntheticSpecTest, RejectsNonIntegerAndNonNumericValues) {
   EXPECT_EQ(ErrorOf([] { ParseSyntheticSpec("n=1.5"); }),
             "--synthetic: n=1.5 is out of range; n takes a whole number from 1 to 65536");
   EXPECT_EQ(ErrorOf([] { ParseSyntheticSpec("n=abc"); }),
-            "--synthetic: n=abc is out of range; n takes a whole number from 1 to 65536");
+            "--synthetic: n=abc is not written in plain decimal digits (no exponent, nan or "
+            "inf); n takes a whole number from 1 to 65536");
   EXPECT_EQ(ErrorOf([] { ParseSyntheticSpec("gap="); }),
-            "--synthetic: gap= is out of range; gap takes a number from 0 to 64");
+            "--synthetic: gap= is not written in plain decimal digits (no exponent, nan or inf); "
+            "gap takes a number from 0 to 64");
+  for (const char* bad : {"n=nan", "n=1e3", "n=0x10", "gap=nan", "gap=inf", "gap=1e1", "noise=-nan",
+                          "vbias=+1", "diffuse=.5", "diffuse=1."}) {
+    const std::string error = ErrorOf([&] { ParseSyntheticSpec(bad); });
+    EXPECT_NE(error.find(std::string(bad) + " is not written in plain decimal digits"),
+              std::string::npos)
+        << error;
+  }
+  EXPECT_DOUBLE_EQ(ParseSyntheticSpec("diffuse=0.25").diffuse, 0.25);
+  EXPECT_EQ(ErrorOf([] { ParseSyntheticSpec("gap=-1"); }),
+            "--synthetic: gap=-1 is out of range; gap takes a number from 0 to 64");
+}
+
+TEST(ParseSyntheticSpecTest, RejectsRepeatedKnobs) {
+  EXPECT_EQ(ErrorOf([] { ParseSyntheticSpec("n=8,d=4,n=9"); }),
+            "--synthetic: 'n=9' gives n a second time (after n=8); give each knob once");
+  EXPECT_EQ(ErrorOf([] { ParseSyntheticSpec("seed=1,seed=1"); }),
+            "--synthetic: 'seed=1' gives seed a second time (after seed=1); give each knob once");
+}
+
+TEST(ParseSyntheticSpecTest, DefaultsAreNotRepeats) {
+  SyntheticSpec defaults;
+  defaults.n = 16;
+  defaults.d = 8;
+  const SyntheticSpec spec = ParseSyntheticSpec("n=4,seed=3", "--synthetic", defaults);
+  EXPECT_EQ(spec.n, 4);
+  EXPECT_EQ(spec.d, 8);
+  EXPECT_EQ(spec.seed, 3u);
 }
 
 // Mean over queries of the dense float probability mass on each row's 3 largest keys.
