@@ -6,6 +6,7 @@
 #include <array>
 #include <boost/program_options.hpp>
 #include <climits>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -15,6 +16,7 @@
 #include "generator/config_text.h"
 #include "generator/manifest.h"
 #include "golden/errors.h"
+#include "golden/files.h"
 #include "golden/rounds.h"
 #include "golden/tools/command_line.h"
 
@@ -163,6 +165,14 @@ void ReadConfig(std::istream& in, const std::string& path, const po::options_des
 
 void ReadConfigFile(const std::string& path, const po::options_description& design,
                     po::variables_map& file_values) {
+  // A folder opens as an empty stream (the default design, silently) and /dev/zero never ends.
+  std::error_code ec;
+  const std::filesystem::file_type type = std::filesystem::status(path, ec).type();
+  if (!ec && type != std::filesystem::file_type::regular) {
+    throw InputError("--config", fmt::format("'{}' is {}, not a regular file; give a configuration "
+                                             "file, e.g. --config configs/default.cfg",
+                                             path, golden::FileTypeName(type)));
+  }
   std::ifstream in(path);
   if (!in) {
     throw InputError("--config", fmt::format("cannot read '{}'; check the path", path));
@@ -276,7 +286,10 @@ Action ParseCommandLine(int argc, const char* const* argv, Options& options, std
   all.add(general).add(design);
 
   const po::variables_map command_line = golden::cli::ParseArguments(
-      std::vector<std::string>(argv + 1, argv + argc), all, "energon-gen");
+      std::vector<std::string>(argv + 1, argv + argc), all, "energon-gen",
+      {{"prefix", "drop it for the default prefix"},
+       {"out", "give the output folder, e.g. --out out/default"},
+       {"config", "give a configuration file, e.g. --config configs/default.cfg"}});
   if (command_line.count("help") != 0) {
     text = golden::cli::HelpText(all);
     return Action::kHelp;

@@ -47,7 +47,7 @@ std::string SuggestPrefix(std::string_view text) {
   return fixed + "_";
 }
 
-void CheckPrefix(const std::string& prefix) {
+void CheckPrefix(const std::string& prefix, const TopConfig& top) {
   const auto fail = [&](std::string_view rule) {
     throw InputError("--prefix",
                      fmt::format("'{}' {}; use {}", prefix, rule, SuggestPrefix(prefix)));
@@ -61,12 +61,16 @@ void CheckPrefix(const std::string& prefix) {
     }
   }
   if (prefix.back() != '_') fail("does not end in '_' (prefixes match [a-z][a-z0-9_]*_)");
-  if (static_cast<int>(prefix.size()) > kMaxPrefixLength) {
-    throw InputError("--prefix",
-                     fmt::format("'{}' has {} characters; module names would pass the {} that "
-                                 "Verilator 5.006 builds; use at most {}, e.g. {}",
-                                 prefix, prefix.size(), kMaxModuleNameLength, kMaxPrefixLength,
-                                 prefix.substr(0, kMaxPrefixLength - 1) + "_"));
+  const int max_length = MaxPrefixLength(top);
+  if (static_cast<int>(prefix.size()) > max_length) {
+    const std::string longest = prefix + LongestModuleSuffix(top);
+    throw InputError(
+        "--prefix",
+        fmt::format("'{}' has {} characters; the longest module name, {} ({} "
+                    "characters), would pass the {} that Verilator 5.006 builds "
+                    "without hashing it; use at most {}, e.g. {}",
+                    prefix, prefix.size(), longest, longest.size(), kMaxModuleNameLength,
+                    max_length, SuggestPrefix(prefix.substr(0, max_length - 1))));
   }
   const std::string_view core(prefix.data(), prefix.size() - 1);
   std::size_t digits = core.size();
@@ -80,6 +84,17 @@ void CheckPrefix(const std::string& prefix) {
 }
 
 }  // namespace
+
+std::string LongestModuleSuffix(const TopConfig& top) {
+  if (top.mem_style == MemStyle::kBlackbox) {
+    return fmt::format("sram_{}x{}_1r1w", top.sram_max_depth, top.sram_max_width);
+  }
+  return "energon_top";
+}
+
+int MaxPrefixLength(const TopConfig& top) {
+  return kMaxModuleNameLength - static_cast<int>(LongestModuleSuffix(top).size());
+}
 
 std::string TopPrefixPart(const TopConfig& top, int num_rounds) {
   const std::string slots = top.query_slots == 0 || top.query_slots == DefaultQuerySlots(num_rounds)
@@ -132,7 +147,7 @@ TopDerived DeriveTop(const TopConfig& top, int num_rounds, const std::string& de
   }
   TopDerived derived;
   derived.prefix = top.prefix.empty() ? default_prefix : top.prefix;
-  CheckPrefix(derived.prefix);
+  CheckPrefix(derived.prefix, top);
   derived.query_slots = top.query_slots == 0 ? DefaultQuerySlots(num_rounds) : top.query_slots;
   derived.tag_w = std::max(1, Clog2(derived.query_slots));
   return derived;

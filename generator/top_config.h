@@ -51,12 +51,20 @@ std::string TopPrefixPart(const TopConfig& top, int num_rounds);
 /// fix) and derives the values; `default_prefix` stands for an empty TopConfig::prefix.
 TopDerived DeriveTop(const TopConfig& top, int num_rounds, const std::string& default_prefix);
 
-/// Verilator 5.006 replaces module names of 128 characters or more by hashes, and the model's
-/// build then fails (measured: prefix 116 builds, 117 does not). With the longest module name
-/// of the design, <prefix>fu_pingpong or <prefix>energon_top (11 characters after the prefix),
-/// the prefix may have at most this many characters.
+/// Verilator 5.006 replaces module names of 128 characters or more by hashes
+/// ("<start>__Vhsh<hash>"), and the model's build then fails. Measured: `verilator --lint-only
+/// -Wall` keeps a 127-character module name and hashes a 128-character one (DECLFILENAME
+/// names the hash); the same limit breaks `--cc` builds.
 inline constexpr int kMaxModuleNameLength = 127;
-inline constexpr int kLongestModuleSuffix = 11;
-inline constexpr int kMaxPrefixLength = kMaxModuleNameLength - kLongestModuleSuffix;
+
+/// The longest module name the design has after its prefix: "energon_top" (as long as
+/// "fu_pingpong", 11 characters) with behavioral memories; with --mem-style blackbox the SRAM
+/// macro of the largest shape the limits allow, "sram_<sram-max-depth>x<sram-max-width>_1r1w"
+/// ("sram_4096x128_1r1w" by default, 18), since every macro is at most that deep and wide.
+std::string LongestModuleSuffix(const TopConfig& top);
+
+/// The most characters a prefix may have so that every module name stays within
+/// kMaxModuleNameLength: 116 with behavioral memories, 109 with the default SRAM limits.
+int MaxPrefixLength(const TopConfig& top);
 
 }  // namespace energon::gen

@@ -375,19 +375,43 @@ using testing::ErrorOf;
 
 TEST(DeriveTest, PrefixLengthKeepsEveryModuleNameBuildable) {
   AccelConfig config;
-  config.top.prefix = "p" + std::string(static_cast<std::size_t>(kMaxPrefixLength - 2), 'x') + "_";
+  ASSERT_EQ(MaxPrefixLength(config.top), 116);
+  config.top.prefix = "p" + std::string(114, 'x') + "_";
   const AccelDerived derived = Derive(config);
   // Every module of the design stays within the length Verilator 5.006 builds.
   std::size_t longest = 0;
   for (const RtlFile& file : RtlFiles(config, derived))
     longest = std::max(longest, file.module.size());
   EXPECT_EQ(longest, static_cast<std::size_t>(kMaxModuleNameLength));
-  config.top.prefix = "p" + std::string(static_cast<std::size_t>(kMaxPrefixLength - 1), 'x') + "_";
+  config.top.prefix = "p" + std::string(115, 'x') + "_";
   const std::string message = ErrorOf([&] { Derive(config); });
   EXPECT_EQ(message, "--prefix: '" + config.top.prefix +
-                         "' has 117 characters; module names would pass the 127 "
-                         "that Verilator 5.006 builds; use at most 116, e.g. " +
+                         "' has 117 characters; the longest module name, " + config.top.prefix +
+                         "energon_top (128 characters), would pass the 127 that Verilator 5.006 "
+                         "builds without hashing it; use at most 116, e.g. " +
                          config.top.prefix.substr(0, 115) + "_");
+}
+
+// SRAM macros are named after their shape, at most --sram-max-depth x --sram-max-width, so
+// blackbox memories leave the prefix fewer characters (tests/lint/prefix_limit.sh lints both
+// limits with Verilator).
+TEST(DeriveTest, BlackboxPrefixLimitLeavesRoomForTheLargestMacroName) {
+  AccelConfig config;
+  config.top.mem_style = MemStyle::kBlackbox;
+  EXPECT_EQ(LongestModuleSuffix(config.top), "sram_4096x128_1r1w");
+  EXPECT_EQ(MaxPrefixLength(config.top), 109);
+  config.top.sram_max_depth = 65536;
+  config.top.sram_max_width = 1024;
+  EXPECT_EQ(MaxPrefixLength(config.top), 107);
+  config.top.prefix = "p" + std::string(106, 'x') + "_";
+  const std::string message = ErrorOf([&] { Derive(config); });
+  EXPECT_EQ(message, "--prefix: '" + config.top.prefix +
+                         "' has 108 characters; the longest module name, " + config.top.prefix +
+                         "sram_65536x1024_1r1w (128 characters), would pass the 127 that "
+                         "Verilator 5.006 builds without hashing it; use at most 107, e.g. " +
+                         config.top.prefix.substr(0, 106) + "_");
+  config.top.prefix = "p" + std::string(105, 'x') + "_";
+  EXPECT_EQ(ErrorOf([&] { Derive(config); }), "<no InputError>");
 }
 
 }  // namespace

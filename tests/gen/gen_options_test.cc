@@ -202,6 +202,34 @@ TEST(GenOptionsTest, RejectsBadCommandLines) {
             "--print-config to only print the parameters");
 }
 
+// A folder reads as an empty file (the default design, exit 0) and /dev/zero never ends.
+TEST(GenOptionsTest, ConfigMustBeARegularFile) {
+  ScopedTempDir dir;
+  const std::string folder = dir.path().string();
+  EXPECT_EQ(ParseError({"--config", folder, "--out", "o"}),
+            "--config: '" + folder +
+                "' is a directory, not a regular file; give a configuration file, e.g. --config "
+                "configs/default.cfg");
+  EXPECT_EQ(ParseError({"--config", "/dev/zero", "--print-config"}),
+            "--config: '/dev/zero' is a character device, not a regular file; give a "
+            "configuration file, e.g. --config configs/default.cfg");
+}
+
+TEST(GenOptionsTest, RejectsEmptyValuesAndStrayArguments) {
+  for (const char* option : {"--d", "--rounds", "--mem-style", "--probes", "--query-slots"}) {
+    EXPECT_EQ(ParseError({option, "", "--out", "o"}),
+              std::string(option) +
+                  ": is empty; give a value or leave the option out, see energon-gen --help");
+  }
+  EXPECT_EQ(ParseError({"--out", ""}),
+            "--out: is empty; give the output folder, e.g. --out out/default");
+  EXPECT_EQ(ParseError({"--config", "", "--out", "o"}),
+            "--config: is empty; give a configuration file, e.g. --config configs/default.cfg");
+  EXPECT_EQ(ParseError({"--out", "o", "configs/default.cfg"}),
+            "command line: 'configs/default.cfg' is not an option; options start with -- and "
+            "their values follow them, see energon-gen --help");
+}
+
 TEST(GenOptionsTest, PrintConfigNeedsNoOut) {
   Options options;
   EXPECT_EQ(Parse({"--print-config", "--fu-lanes", "4"}, options), Action::kPrintConfig);
