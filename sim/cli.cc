@@ -57,25 +57,6 @@ std::string Quote(const std::string& arg) {
   return quoted + "'";
 }
 
-// The output rows as an int16 .npy of shape [heads, queries, D]; a row the RTL never produced
-// (a failed run) is written as zeros.
-void WriteOutputs(const std::string& path, const CosimResult& result, const FuShape& shape) {
-  std::size_t queries = 0;
-  for (const auto& head : result.outputs) queries = std::max(queries, head.size());
-  const auto d = static_cast<std::size_t>(shape.config.fu.d);
-  std::vector<std::int16_t> values(result.outputs.size() * queries * d, 0);
-  for (std::size_t h = 0; h < result.outputs.size(); ++h) {
-    for (std::size_t i = 0; i < result.outputs[h].size(); ++i) {
-      const std::vector<std::int64_t>& row = result.outputs[h][i];
-      for (std::size_t t = 0; t < row.size() && t < d; ++t) {
-        values[(h * queries + i) * d + t] = static_cast<std::int16_t>(row[t]);
-      }
-    }
-  }
-  const std::vector<std::size_t> dims = {result.outputs.size(), queries, d};
-  golden::WriteNpy(path, dims, values);
-}
-
 }  // namespace
 
 Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape, Options& options,
@@ -132,7 +113,15 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
       "(docs/icarus.md)");
 
   const std::vector<std::string> args = golden::cli::JoinSignedValues(argc, argv, {"--alpha"});
-  const po::variables_map vm = golden::cli::ParseArguments(args, desc, "energon-cosim");
+  const po::variables_map vm = golden::cli::ParseArguments(
+      args, desc, "energon-cosim",
+      {{"config",
+        "give the configuration file the model was built from, e.g. --config "
+        "configs/default.cfg"},
+       {"output", "give the file to write, e.g. --output run.npy"},
+       {"report-json", "give the file to write, e.g. --report-json run.json"},
+       {"trace-fst", "give the FST file to write, e.g. --trace-fst fail.fst"},
+       {"vectors", "give the folder to write, e.g. --vectors vec"}});
   if (vm.count("help") != 0) {
     text = golden::cli::HelpText(desc);
     return Action::kHelp;
@@ -165,10 +154,12 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
       }
     }
   } else {
-    options.synthetic = golden::ParseSyntheticSpec(
-        fmt::format("n={},d={}{}{}", shape.config.fu.n_max, shape.config.fu.d,
-                    synthetic.empty() ? "" : ",", synthetic),
-        "--synthetic");
+    golden::SyntheticSpec defaults;
+    defaults.n = shape.config.fu.n_max;
+    defaults.d = shape.config.fu.d;
+    options.synthetic = synthetic.empty()
+                            ? defaults
+                            : golden::ParseSyntheticSpec(synthetic, "--synthetic", defaults);
   }
   options.cosim.run.alpha =
       alpha.empty()
@@ -190,25 +181,16 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
     options.cosim.mem_latency =
         static_cast<int>(ParseWhole("--mem-latency", latency, 1, 1000, "4"));
   }
-  for (const auto& [name, path] : {std::pair{"--output", &options.output_path},
-                                   std::pair{"--report-json", &options.report_path}}) {
-    if (vm.count(name + 2) != 0 && path->empty()) {
-      throw InputError(name, fmt::format("is empty; give the file to write, e.g. {} run.{}", name,
-                                         std::string(name) == "--output" ? "npy" : "json"));
-    }
+  // Checked here as well as when written, so that a long run is not wasted on a bad path.
+  for (const std::string* path :
+       {&options.output_path, &options.report_path, &options.cosim.trace_path}) {
+    if (!path->empty()) golden::CheckOutputPath(*path);
   }
   if (!window.empty())
     options.cosim.trace_window = ParseWhole("--trace-window", window, 1, 1000000, "200");
   if (!watchdog.empty())
     options.cosim.watchdog_cycles = ParseWhole("--watchdog", watchdog, 1, LLONG_MAX, "5000");
-  if (vm.count("trace-fst") != 0 && options.cosim.trace_path.empty()) {
-    throw InputError("--trace-fst",
-                     "is empty; give the FST file to write, e.g. --trace-fst fail.fst");
-  }
   options.cosim.check = !no_check;
-  if (vm.count("vectors") != 0 && options.vectors_dir.empty()) {
-    throw InputError("--vectors", "is empty; give the folder to write, e.g. --vectors vec");
-  }
   for (const char* name : {"stall-seed", "reset-seed", "trace-fst", "trace-window", "watchdog",
                            "no-check", "mem-latency", "output", "report-json"}) {
     if (vm.count(name) != 0 && !vm[name].defaulted()) {

@@ -130,6 +130,52 @@ int RunProgram(const std::string& args, std::string& out) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+int CheckArguments(const std::vector<std::string>& args);
+
+TEST(CosimCliTest, RefusesEmptyValuesAndStrayArguments) {
+  for (const char* option : {"--stall-seed", "--reset-seed", "--synthetic", "--alpha",
+                             "--trace-window", "--watchdog", "--mem-latency", "--q"}) {
+    EXPECT_EQ(ParseError({"--config", kConfig, option, ""}),
+              std::string(option) +
+                  ": is empty; give a value or leave the option out, see energon-cosim --help");
+  }
+  EXPECT_EQ(ParseError({"--config", kConfig, "--trace-fst", ""}),
+            "--trace-fst: is empty; give the FST file to write, e.g. --trace-fst fail.fst");
+  EXPECT_EQ(ParseError({"--config", ""}),
+            "--config: is empty; give the configuration file the model was built from, e.g. "
+            "--config configs/default.cfg");
+  EXPECT_EQ(ParseError({"--config", kConfig, "7"}),
+            "command line: '7' is not an option; options start with -- and their values follow "
+            "them, see energon-cosim --help");
+}
+
+TEST(CosimCliTest, SyntheticKnobsOverTheConfigurationsDefaults) {
+  // n and d default to N_MAX and D; giving them is no repetition, giving them twice is.
+  EXPECT_EQ(Parse({"--config", kConfig, "--synthetic", "n=4,d=8"}).synthetic->n, 4);
+  EXPECT_EQ(ParseError({"--config", kConfig, "--synthetic", "n=4,n=5"}),
+            "--synthetic: 'n=5' gives n a second time (after n=4); give each knob once");
+}
+
+TEST(CosimCliTest, RefusesOutputsThatAreNotRegularFilesAndConfigFolders) {
+  ScopedTempDir dir;
+  const std::string folder = dir.path().string();
+  for (const char* option : {"--output", "--report-json", "--trace-fst"}) {
+    EXPECT_EQ(ParseError({"--config", kConfig, option, folder}),
+              folder +
+                  ": is a directory, not a regular file; outputs are written only to "
+                  "regular files or new paths, give a file name")
+        << option;
+  }
+  EXPECT_EQ(ParseError({"--config", kConfig, "--output", "/dev/null"}),
+            "/dev/null: is a character device, not a regular file; outputs are written only to "
+            "regular files or new paths, give a file name");
+  EXPECT_EQ(CheckArguments({"--config", folder}), kExitBadInput);
+  EXPECT_EQ(ParseError({"--config", folder}),
+            "--config: '" + folder +
+                "' is a directory, not a regular file; give a configuration file, e.g. --config "
+                "configs/default.cfg");
+}
+
 TEST(CosimCliTest, ExitZeroOnlyWhenEverythingMatched) {
   std::string out;
   EXPECT_EQ(RunProgram("--config " + kConfig + " --alpha -64,32 --synthetic nq=32", out), 0) << out;
