@@ -210,19 +210,28 @@ FuShape ShapeOfConfig(const std::string& path) {
   return ShapeOf(std::filesystem::path(path).stem().string(), gen::ParseConfigFile(path));
 }
 
+namespace {
+
+// The shape of the configuration that --config names (the last one given), or an empty shape
+// without one: the command-line parse then reports the missing or unreadable --config itself.
+FuShape ShapeOfConfigArgument(int argc, const char* const* argv) {
+  FuShape shape;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    std::string path;
+    if (arg == "--config" && i + 1 < argc) path = argv[i + 1];
+    if (arg.rfind("--config=", 0) == 0) path = arg.substr(9);
+    if (!path.empty()) shape = ShapeOfConfig(path);
+  }
+  return shape;
+}
+
+}  // namespace
+
 int CheckArgumentsMain(int argc, const char* const* argv) {
   return golden::cli::RunTool(
       [&] {
-        // The shape comes from --config when it names a readable file; otherwise the parse
-        // below reports the missing or unreadable --config itself.
-        FuShape shape;
-        for (int i = 1; i < argc; ++i) {
-          const std::string arg = argv[i];
-          std::string path;
-          if (arg == "--config" && i + 1 < argc) path = argv[i + 1];
-          if (arg.rfind("--config=", 0) == 0) path = arg.substr(9);
-          if (!path.empty()) shape = ShapeOfConfig(path);
-        }
+        FuShape shape = ShapeOfConfigArgument(argc, argv);
         Options options;
         std::string text;
         if (ParseCommandLine(argc, argv, shape, options, text) == Action::kRun) {
@@ -236,14 +245,7 @@ int CheckArgumentsMain(int argc, const char* const* argv) {
 int VectorsMain(int argc, const char* const* argv) {
   return golden::cli::RunTool(
       [&] {
-        FuShape shape;
-        for (int i = 1; i < argc; ++i) {
-          const std::string arg = argv[i];
-          std::string path;
-          if (arg == "--config" && i + 1 < argc) path = argv[i + 1];
-          if (arg.rfind("--config=", 0) == 0) path = arg.substr(9);
-          if (!path.empty()) shape = ShapeOfConfig(path);
-        }
+        FuShape shape = ShapeOfConfigArgument(argc, argv);
         Options options;
         std::string text;
         if (ParseCommandLine(argc, argv, shape, options, text) != Action::kRun) {
