@@ -9,6 +9,8 @@
 # PERTURB (the test of this test) flips the low bit of expected output word <word> (counted
 # from 0 over out.hex's words); the run must then fail, and the test passes only when
 # the testbench names that element (PASS_REGULAR_EXPRESSION in CMakeLists.txt).
+include("${CMAKE_CURRENT_LIST_DIR}/../common/run_or_fail.cmake")
+
 
 foreach(var VECTORS VVP CONFIG CASE WORK)
   if(NOT DEFINED ${var})
@@ -20,11 +22,7 @@ set(dir "${WORK}/${CASE}")
 file(REMOVE_RECURSE "${dir}")  # stale vectors from an earlier run must not pass
 set(vectors_command "${VECTORS}" --config "${CONFIG}" ${OPTIONS} --vectors "${dir}")
 list(JOIN vectors_command " " vectors_text)
-execute_process(COMMAND ${vectors_command} RESULT_VARIABLE status OUTPUT_VARIABLE out
-                ERROR_VARIABLE out)
-if(NOT status EQUAL 0)
-  message(FATAL_ERROR "${CASE}: energon-vectors exited ${status}:\n  ${vectors_text}\n${out}")
-endif()
+energon_run_or_fail(energon-vectors ${vectors_command})
 
 if(DEFINED PERTURB)
   file(STRINGS "${dir}/out.hex" lines)

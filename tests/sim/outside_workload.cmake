@@ -17,6 +17,8 @@
 #         -P outside_workload.cmake
 #
 # writes the workloads themselves (the test fixture every case needs).
+include("${CMAKE_CURRENT_LIST_DIR}/../common/run_or_fail.cmake")
+
 
 if(DEFINED MAKE_SCRIPT)
   file(REMOVE_RECURSE "${WORKLOADS}")
@@ -48,16 +50,8 @@ set(golden_command "${GOLDEN}" ${files} --rounds "${ROUNDS}" ${OPTIONS} --output
 list(JOIN cosim_command " " cosim_text)
 list(JOIN golden_command " " golden_text)
 
-execute_process(COMMAND ${cosim_command} RESULT_VARIABLE status OUTPUT_VARIABLE out
-                ERROR_VARIABLE out)
-if(NOT status EQUAL 0)
-  message(FATAL_ERROR "${CASE}: energon-cosim exited ${status}:\n  ${cosim_text}\n${out}")
-endif()
-execute_process(COMMAND ${golden_command} RESULT_VARIABLE status OUTPUT_VARIABLE out
-                ERROR_VARIABLE out)
-if(NOT status EQUAL 0)
-  message(FATAL_ERROR "${CASE}: energon-golden exited ${status}:\n  ${golden_text}\n${out}")
-endif()
+energon_run_or_fail(energon-cosim ${cosim_command})
+energon_run_or_fail(energon-golden ${golden_command})
 
 if(PERTURB)
   execute_process(
