@@ -2,7 +2,8 @@
 # without building a model (cmake -P; ctest runs it for every mutation, scripts/mutate before
 # building one):
 #   1. its header names the configurations it is for ("# configs: small_nmax tiny_1lane", names
-#      of configs/ or tests/sim/configs/) and, at most once, "# equivalent: <reason>";
+#      of configs/ or tests/sim/configs/) and, at most once each, "# equivalent: <reason>" or
+#      "# equivalent on <one of them>: <reason>";
 #   2. for each of them, energon-gen writes fresh RTL and sim/cmake/apply_fault.cmake applies
 #      the file's edits (each find text exactly once, or it fails);
 #   3. the mutated RTL differs from the generated one and passes Verilator -Wall lint, which
@@ -39,6 +40,16 @@ string(REGEX REPLACE "[ \t]+" ";" configs "${configs}")
 if(configs STREQUAL "")
   message(FATAL_ERROR "${MUTANT}: '# configs:' names no configuration")
 endif()
+file(STRINGS "${MUTANT}" equivalent_on_lines REGEX "^# equivalent on ")
+foreach(line IN LISTS equivalent_on_lines)
+  if(NOT line MATCHES "^# equivalent on ([a-z0-9_]+):[ \t]*[^ \t]")
+    message(FATAL_ERROR "${MUTANT}: cannot read '${line}'; write '# equivalent on CONFIG: reason'")
+  endif()
+  if(NOT CMAKE_MATCH_1 IN_LIST configs)
+    message(FATAL_ERROR "${MUTANT}: '# equivalent on ${CMAKE_MATCH_1}:' names a configuration "
+                        "its '# configs:' line does not")
+  endif()
+endforeach()
 
 file(REMOVE_RECURSE "${WORK}")
 foreach(name IN LISTS configs)
