@@ -432,10 +432,7 @@ class Session {
       query_valid_ = false;
       query_wait_ = query_gaps_.Gap();
       query_scramble_ = true;
-      if (query_pos_ == static_cast<std::size_t>(head.q.codes.rows)) {
-        phase_ = Phase::kDrain;
-        last_query_cycle_ = cycle;
-      }
+      if (query_pos_ == static_cast<std::size_t>(head.q.codes.rows)) phase_ = Phase::kDrain;
     }
     const bool multi_head = workload_.heads.size() > 1;
     for (StreamMonitor* monitor : monitors_) {
@@ -589,7 +586,6 @@ class Session {
   int query_wait_ = 0;
   bool query_valid_ = false;
   std::int64_t head_first_query_ = 0;
-  std::int64_t last_query_cycle_ = 0;  // the current head's last query handshake
   std::int64_t last_progress_ = 0;
   std::int64_t last_transfer_ = 0;
   std::int64_t drain_done_since_ = -1;
