@@ -334,9 +334,9 @@ int Run(const Options& options, const DutModel& model, std::ostream& out) {
   };
   const CosimResult result = RunCosim(model, workload, cosim);
   const RunLabel label{options.config_path, workload.source, options.reproduce};
-  fmt::print(out, "{}", FormatSummary(result, model.shape, options.cosim, label));
+  fmt::print(out, "{}", FormatSummary(result, model.shape, cosim, label));
   if (!result.passed)
-    fmt::print(out, "\n{}", FormatMismatchReport(result, model.shape, options.cosim, label));
+    fmt::print(out, "\n{}", FormatMismatchReport(result, model.shape, cosim, label));
   if (!options.output_path.empty()) {
     golden::WriteOutputsNpy(options.output_path, result.outputs,
                             static_cast<std::size_t>(model.shape.config.fu.d));
