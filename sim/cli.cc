@@ -317,8 +317,8 @@ CosimOptions CosimOptionsFor(const Options& options, const golden::Workload& wor
                        "head; give two or more (--synthetic heads=2)");
     }
     ValidateWorkload(shape, workload, cosim.run);
-    cosim.head_runs = VariedHeadRuns(cosim.run, static_cast<int>(workload.heads.size()),
-                                     workload.num_keys());
+    cosim.head_runs =
+        VariedHeadRuns(cosim.run, static_cast<int>(workload.heads.size()), workload.num_keys());
   }
   return cosim;
 }

@@ -574,8 +574,8 @@ class Session {
   std::size_t kload_prepared_ = kNoHead;  // the head kload_order_ belongs to
   std::int64_t kload_from_ = 0;           // the current head's K rows are offered from here
   std::int64_t config_cycle_ = 0;         // its configuration changes here (if pending)
-  bool config_pending_ = false;
-  std::int64_t query_not_before_ = 0;     // its first query is offered from here at the earliest
+  bool config_pending_ = false;           // a later head's, not set yet
+  std::int64_t query_not_before_ = 0;     // its first query, from here at the earliest
   std::vector<int> kload_order_;
   std::size_t kload_pos_ = 0;
   int kload_wait_ = 0;
@@ -592,7 +592,7 @@ class Session {
   std::int64_t idle_since_ = -1;
   std::size_t output_head_ = 0;  // the head the next output row belongs to
   int outputs_seen_ = 0;         // of output_head_
-  int outputs_total_ = 0;  // of the run
+  int outputs_total_ = 0;        // of the run
 };
 
 }  // namespace
@@ -663,9 +663,9 @@ void ValidateRun(const FuShape& shape, const golden::Workload& workload,
   for (const golden::RunParams& run : options.head_runs) ValidateWorkload(shape, workload, run);
   if (options.kload_at != CosimOptions::kKloadEarly &&
       (options.kload_at < 0 || options.kload_at > CosimOptions::kMaxDelay)) {
-    throw golden::InputError(
-        "--kload-at", fmt::format("{} is not a delay of 0 to {} cycles or 'early'; give one",
-                                  options.kload_at, CosimOptions::kMaxDelay));
+    throw golden::InputError("--kload-at",
+                             fmt::format("{} is not a delay of 0 to {} cycles or 'early'; give one",
+                                         options.kload_at, CosimOptions::kMaxDelay));
   }
   if (options.config_at < 0 || options.config_at > CosimOptions::kMaxDelay) {
     throw golden::InputError("--config-at",
@@ -680,9 +680,8 @@ void ValidateRun(const FuShape& shape, const golden::Workload& workload,
 }
 
 // The accuracy of the RTL's output rows, head by head when the heads run different parameters.
-golden::OutputAccuracy MeasureAccuracy(const golden::Workload& workload,
-                                       const golden::HwParams& hw, const CosimOptions& options,
-                                       const CosimResult& result) {
+golden::OutputAccuracy MeasureAccuracy(const golden::Workload& workload, const golden::HwParams& hw,
+                                       const CosimOptions& options, const CosimResult& result) {
   if (options.head_runs.empty()) {
     return golden::MeasureOutputs(workload, hw, options.run, result.outputs);
   }
@@ -716,8 +715,8 @@ CosimResult RunCosim(const DutModel& model, const golden::Workload& workload,
                                   *options.reset_at, result.cycles - 1, result.cycles));
   }
   if (result.passed) {
-    result.accuracy = MeasureAccuracy(
-        workload, GoldenParamsOf(model.shape, options.mem_latency).hw, options, result);
+    result.accuracy = MeasureAccuracy(workload, GoldenParamsOf(model.shape, options.mem_latency).hw,
+                                      options, result);
   }
   if (result.passed || options.trace_path.empty()) return result;
   const std::int64_t at = result.mismatches.front().cycle;

@@ -103,9 +103,10 @@ std::string FormatSummary(const CosimResult& result, const FuShape& shape,
         options.head_runs.empty() ? "" : "varied per head, ", options.config_at);
   }
   if (options.reset_at) {
-    text += fmt::format("reset         rst_ni asserted in cycle {}, then the whole workload again, "
-                        "timed from the release\n",
-                        *options.reset_at);
+    text += fmt::format(
+        "reset         rst_ni asserted in cycle {}, then the whole workload again, "
+        "timed from the release\n",
+        *options.reset_at);
   }
   const double per_query =
       result.queries > 0 ? static_cast<double>(result.query_cycles) / result.queries : 0.0;

@@ -66,7 +66,7 @@ struct Case {
   std::uint32_t reset_seed = 1;
   int kload_at = 1;                 ///< CosimOptions::kload_at
   int config_at = 0;                ///< CosimOptions::config_at
-  bool vary = false;                ///< later heads run VariedHeadRuns
+  bool vary = false;                ///< later heads run VariedHeadRuns (set by ConfigAt)
   std::optional<ResetPoint> reset;  ///< assert rst_ni there, then run the workload again
 
   Case& Npy() {
@@ -102,6 +102,7 @@ struct Case {
     kload_at = at;
     return *this;
   }
+  // Later heads with configurations of their own, set `at` cycles after the FU turns idle.
   Case& ConfigAt(int at) {
     config_at = at;
     vary = true;
@@ -305,8 +306,8 @@ TEST_P(CosimTest, MatchesGolden) {
   options.kload_at = c.kload_at;
   options.config_at = c.config_at;
   if (c.vary) {
-    options.head_runs = VariedHeadRuns(options.run, static_cast<int>(workload.heads.size()),
-                                       workload.num_keys());
+    options.head_runs =
+        VariedHeadRuns(options.run, static_cast<int>(workload.heads.size()), workload.num_keys());
   }
   const RunLabel label{testing::ConfigFileUnderTest(), workload.source, ""};
   if (c.reset) {
