@@ -32,6 +32,7 @@
 #include "fault_scale_from_port_dut.h"
 #include "fault_score_short1_dut.h"
 #include "fault_score_short3_dut.h"
+#include "fault_softmax_state_no_reset_dut.h"
 #include "fault_tag_newest_dut.h"
 #include "golden/accel_timing.h"
 #include "golden/fu_timing.h"
@@ -604,6 +605,33 @@ TEST(FaultTest, MissingResetOfARequestValidIsCaughtByAResetInTheMiddleOfTheTraff
     EXPECT_EQ(m.stream, "mem_req") << "reset seed " << seed << "\n"
                                    << Report(result, model, s.options);
     EXPECT_EQ(m.cycle, reset_at + 5) << "reset seed " << seed;
+  }
+}
+
+TEST(FaultTest, SoftmaxStateWithoutResetHangsAfterAResetWhileAQueryDrains) {
+  const DutModel model = models::fault_softmax_state_no_reset_fu::Model();
+  Scenario s = MakeScenario(model.shape, "n=8,nq=16,seed=32", {-64, 32});
+  // A later query with a single window of p values (at most Pv survivors): in the cycle of its
+  // one p beat the softmax drains it, the state it leaves only with that beat.
+  std::optional<std::size_t> k;
+  for (std::size_t i = 4; i < s.au_timing.size() && !k; ++i) {
+    if (s.au_timing[i].p.size() == 1) k = i;
+  }
+  ASSERT_TRUE(k.has_value()) << "the workload needs a query with at most Pv survivors";
+  const std::int64_t reset_at = s.au_timing[*k].p[0];
+  // The rerun starts its K rows in cycle reset_at + 5: its schedule is the scenario's, moved.
+  const std::int64_t base = reset_at + 5;
+  for (std::uint32_t seed = 1; seed <= 3; ++seed) {
+    s.options.reset_seed = seed;
+    s.options.reset_at.reset();
+    const CosimResult plain = RunCosim(model, s.workload, s.options);
+    EXPECT_TRUE(plain.passed) << "reset seed " << seed << "\n" << Report(plain, model, s.options);
+    s.options.reset_at = reset_at;
+    const CosimResult result = RunCosim(model, s.workload, s.options);
+    ASSERT_FALSE(result.passed) << "reset seed " << seed;
+    // The softmax waits for that beat for ever: query 0's first p beat is due and never comes.
+    ExpectReport(result, Expected{base + s.au_timing[0].p[0], "au_p", 0, 0, "transfer",
+                                  std::nullopt, "", ""});
   }
 }
 
