@@ -585,27 +585,37 @@ TEST(FaultTest, AlphaLatchedWhenTheFuTurnsIdleMissesALaterConfigurationChange) {
   EXPECT_TRUE(m.stream == "r1_row" || m.stream == "r1_surv") << Report(later, model, s.options);
 }
 
-TEST(FaultTest, MissingResetOfARequestValidIsCaughtByAResetInTheMiddleOfTheTraffic) {
-  const DutModel model = models::fault_fetch_no_reset_fu::Model();
-  Scenario s = MakeScenario(model.shape, "n=8,nq=16,seed=31", {-64, 32});
-  // The regression's reset seeds 1, 2 and 3 start the register at 0: reset at time 0 only, the
-  // fault passes. A reset while query 8's first request is presented: the register keeps its 1
-  // through the reset, and the fetch stage presents that request again in the rerun's cycle 0.
-  const std::int64_t reset_at = s.au_timing[8].request[0];
+// With the regression's reset seeds 1 to 3 and a reset at time 0 only, `s` passes; with rst_ni
+// also asserted in cycle `reset_at` (its rerun then starts in reset_at + 5) it fails, and
+// `check` looks at that report.
+void ExpectCaughtOnlyByAMidTrafficReset(const DutModel& model, Scenario& s, std::int64_t reset_at,
+                                        const std::function<void(const CosimResult&)>& check) {
   for (std::uint32_t seed = 1; seed <= 3; ++seed) {
+    SCOPED_TRACE("reset seed " + std::to_string(seed));
     s.options.reset_seed = seed;
     s.options.reset_at.reset();
     const CosimResult plain = RunCosim(model, s.workload, s.options);
-    EXPECT_TRUE(plain.passed) << "reset seed " << seed << "\n" << Report(plain, model, s.options);
+    EXPECT_TRUE(plain.passed) << Report(plain, model, s.options);
     s.options.reset_at = reset_at;
     const CosimResult result = RunCosim(model, s.workload, s.options);
     EXPECT_EQ(result.reset_cycle, reset_at);
-    ASSERT_FALSE(result.passed) << "reset seed " << seed;
-    const Mismatch& m = result.mismatches.front();
-    EXPECT_EQ(m.stream, "mem_req") << "reset seed " << seed << "\n"
-                                   << Report(result, model, s.options);
-    EXPECT_EQ(m.cycle, reset_at + 5) << "reset seed " << seed;
+    ASSERT_FALSE(result.passed);
+    check(result);
   }
+}
+
+TEST(FaultTest, MissingResetOfARequestValidIsCaughtByAResetInTheMiddleOfTheTraffic) {
+  const DutModel model = models::fault_fetch_no_reset_fu::Model();
+  Scenario s = MakeScenario(model.shape, "n=8,nq=16,seed=31", {-64, 32});
+  // The regression's reset seeds start the register at 0. A reset while query 8's first request
+  // is presented: the register keeps its 1 through the reset, and the fetch stage presents that
+  // request again in the rerun's cycle 0.
+  const std::int64_t reset_at = s.au_timing[8].request[0];
+  ExpectCaughtOnlyByAMidTrafficReset(model, s, reset_at, [&](const CosimResult& result) {
+    const Mismatch& m = result.mismatches.front();
+    EXPECT_EQ(m.stream, "mem_req") << Report(result, model, s.options);
+    EXPECT_EQ(m.cycle, reset_at + 5);
+  });
 }
 
 TEST(FaultTest, SoftmaxStateWithoutResetHangsAfterAResetWhileAQueryDrains) {
@@ -619,20 +629,12 @@ TEST(FaultTest, SoftmaxStateWithoutResetHangsAfterAResetWhileAQueryDrains) {
   }
   ASSERT_TRUE(k.has_value()) << "the workload needs a query with at most Pv survivors";
   const std::int64_t reset_at = s.au_timing[*k].p[0];
-  // The rerun starts its K rows in cycle reset_at + 5: its schedule is the scenario's, moved.
-  const std::int64_t base = reset_at + 5;
-  for (std::uint32_t seed = 1; seed <= 3; ++seed) {
-    s.options.reset_seed = seed;
-    s.options.reset_at.reset();
-    const CosimResult plain = RunCosim(model, s.workload, s.options);
-    EXPECT_TRUE(plain.passed) << "reset seed " << seed << "\n" << Report(plain, model, s.options);
-    s.options.reset_at = reset_at;
-    const CosimResult result = RunCosim(model, s.workload, s.options);
-    ASSERT_FALSE(result.passed) << "reset seed " << seed;
-    // The softmax waits for that beat for ever: query 0's first p beat is due and never comes.
-    ExpectReport(result, Expected{base + s.au_timing[0].p[0], "au_p", 0, 0, "transfer",
-                                  std::nullopt, "", ""});
-  }
+  // The softmax waits for that beat for ever: the rerun's first p beat (its schedule is the
+  // scenario's, from reset_at + 5 on) is due and never comes.
+  const Expected e{
+      reset_at + 5 + s.au_timing[0].p[0], "au_p", 0, 0, "transfer", std::nullopt, "", ""};
+  ExpectCaughtOnlyByAMidTrafficReset(model, s, reset_at,
+                                     [&](const CosimResult& result) { ExpectReport(result, e); });
 }
 
 TEST(FaultTest, WatchdogTurnsSilenceIntoAReport) {
