@@ -7,6 +7,7 @@
 #include "generator/manifest.h"
 #include "generator/rtl_design.h"
 #include "generator/sram_flow.h"
+#include "generator/testbench.h"
 
 namespace energon::gen {
 namespace {
@@ -15,37 +16,6 @@ std::string FileItems(const std::vector<std::string>& paths) {
   std::string items;
   for (const std::string& path : paths) items += fmt::format("      - {}\n", path);
   return items;
-}
-
-// What the simulation targets take: the design alone, or the design and a testbench.
-struct SimParts {
-  std::string fileset;   // the tb fileset, or empty
-  std::string filesets;  // the targets' fileset list
-  std::string toplevel;
-  std::string note;       // the header comment on what the simulation targets run
-  std::string verilator;  // sim_verilator's verilator tool options
-};
-
-SimParts SimPartsOf(const AccelDerived& derived, const std::optional<CoreTestbench>& testbench) {
-  if (testbench) {
-    return {fmt::format("  tb:\n    files:\n{}    file_type: systemVerilogSource\n\n",
-                        FileItems(testbench->files)),
-            "      - rtl\n      - tb\n", testbench->toplevel,
-            fmt::format("# sim_verilator and sim_icarus run the testbench {} (fileset tb).\n",
-                        testbench->toplevel),
-            "        mode: binary\n"};
-  }
-  // verilator --binary on the bare top never returns (Verilator 5.006's main keeps evaluating a
-  // model with no events), so without a testbench sim_verilator only builds the C++ model.
-  return {
-      "", "      - rtl\n", TopModule(derived),
-      "# No testbench is generated yet. sim_icarus runs the bare top, which nothing drives, so\n"
-      "# its simulation ends at time 0; sim_verilator only builds the C++ model of the top\n"
-      "# (verilator --cc, no main: use fusesoc run --build; the model of a C++ testbench such\n"
-      "# as energon's harness, docs/cosim.md). Both check that the RTL builds in the simulator.\n"
-      "# A testbench (fileset tb, its own toplevel, verilator --binary) takes their place once\n"
-      "# energon-gen writes one (generator/fusesoc_core.h, CoreTestbench).\n",
-      "        mode: cc\n        exe: \"false\"\n"};
 }
 
 // --mem-style blackbox: the SRAM macros' behavioral models for the simulation and lint targets
@@ -65,8 +35,7 @@ SramParts SramPartsOf(const AccelConfig& config, const AccelDerived& derived) {
   return {fmt::format("  sram_models:\n    files:\n{}    file_type: systemVerilogSource\n"
                       "  sram_blackboxes:\n    files:\n{}    file_type: systemVerilogSource\n",
                       FileItems(models), FileItems({std::string(kSramBlackboxesPath)})),
-          "      - sram_models\n",
-          "    filesets:\n      - sram_blackboxes\n      - rtl\n"};
+          "      - sram_models\n", "    filesets:\n      - sram_blackboxes\n      - rtl\n"};
 }
 
 }  // namespace
@@ -81,12 +50,12 @@ std::string CoreVlnv(const AccelDerived& derived) {
 }
 
 std::string FusesocCore(const AccelConfig& config, const AccelDerived& derived,
-                        const std::vector<std::string>& rtl_paths,
-                        const std::optional<CoreTestbench>& testbench) {
-  const SimParts sim = SimPartsOf(derived, testbench);
+                        const std::vector<std::string>& rtl_paths) {
   const SramParts sram = SramPartsOf(config, derived);
   // FuseSoC's Yosys backend (edalize) maps to an FPGA family and has no generic flow, so the
   // synth target maps to Xilinx 7-series; synth/yosys.ys is the technology-independent script.
+  // The simulation targets run the generated testbench (generator/testbench.h) on vectors that
+  // energon-vectors writes, named by the plusarg vectors.
   return fmt::format(
       "CAPI=2:\n"
       "{banner}\n"
@@ -94,11 +63,12 @@ std::string FusesocCore(const AccelConfig& config, const AccelDerived& derived,
       "# fusesoc --cores-root DIR run --target=T {vlnv}\n"
       "# (or once: fusesoc library add {name} DIR --sync-type=local), T one of:\n"
       "#   lint           verilator --lint-only -Wall\n"
-      "#   sim_verilator  verilator -Wall (--binary with a testbench, else --cc: below)\n"
-      "#   sim_icarus     iverilog -g2012, then vvp\n"
+      "#   sim_verilator  verilator --binary --timing -Wall: the testbench {tb_top}\n"
+      "#   sim_icarus     iverilog -g2012, then vvp: the same testbench\n"
       "#   synth          yosys synth_xilinx -flatten (edalize has no generic Yosys flow;\n"
       "#                  synth/yosys.ys is the technology-independent script)\n"
-      "{sim_note}"
+      "# The sim targets need --vectors=VDIR, a folder energon-vectors wrote for this\n"
+      "# configuration (docs/icarus.md); the testbench prints PASS or the first mismatch.\n"
       "\n"
       "name: {vlnv}\n"
       "description: \"Energon accelerator: {summary}\"\n"
@@ -109,8 +79,35 @@ std::string FusesocCore(const AccelConfig& config, const AccelDerived& derived,
       "{files}"
       "    file_type: systemVerilogSource\n"
       "{sram_filesets}"
+      "  tb:\n"
+      "    files:\n"
+      "      - {tb_file}\n"
+      "    file_type: systemVerilogSource\n"
       "\n"
-      "{tb_fileset}"
+      "parameters:\n"
+      "  vectors:\n"
+      "    datatype: str\n"
+      "    paramtype: plusarg\n"
+      "    description: the folder of $readmemh vectors energon-vectors wrote (required)\n"
+      "  mem_latency:\n"
+      "    datatype: int\n"
+      "    paramtype: plusarg\n"
+      "    description: cycles from a memory request to its response (default 4)\n"
+      "  stall_seed:\n"
+      "    datatype: int\n"
+      "    paramtype: plusarg\n"
+      "    description: seeded random output stalls and response gaps (default none)\n"
+      "  timeout:\n"
+      "    datatype: int\n"
+      "    paramtype: plusarg\n"
+      "    description: cycles without a transfer that count as a hang (default 20000)\n"
+      "  ENERGON_INIT_MEMORIES:\n"
+      "    datatype: bool\n"
+      "    paramtype: vlogdefine\n"
+      "    default: true\n"
+      "    description: memories start with random words, as under Verilator's --x-initial unique "
+      "(docs/icarus.md)\n"
+      "\n"
       "targets:\n"
       "  default: &default\n"
       "    filesets:\n"
@@ -128,23 +125,30 @@ std::string FusesocCore(const AccelConfig& config, const AccelDerived& derived,
       "        verilator_options:\n"
       "          - -Wall\n"
       "\n"
-      "  sim_verilator:\n"
-      "    description: Verilator simulation\n"
+      "  sim_verilator: &sim\n"
+      "    description: Verilator simulation of the self-checking testbench\n"
       "    filesets:\n"
-      "{sim_filesets}"
-      "    toplevel: {sim_top}\n"
+      "{sram_sim}"
+      "      - rtl\n"
+      "      - tb\n"
+      "    toplevel: {tb_top}\n"
+      "    parameters:\n"
+      "      - vectors\n"
+      "      - mem_latency\n"
+      "      - stall_seed\n"
+      "      - timeout\n"
+      "      - ENERGON_INIT_MEMORIES\n"
       "    default_tool: verilator\n"
       "    tools:\n"
       "      verilator:\n"
-      "{sim_verilator}"
+      "        mode: binary\n"
       "        verilator_options:\n"
+      "          - --timing\n"
       "          - -Wall\n"
       "\n"
       "  sim_icarus:\n"
-      "    description: Icarus Verilog simulation\n"
-      "    filesets:\n"
-      "{sim_filesets}"
-      "    toplevel: {sim_top}\n"
+      "    <<: *sim\n"
+      "    description: Icarus Verilog simulation of the self-checking testbench\n"
       "    default_tool: icarus\n"
       "    tools:\n"
       "      icarus:\n"
@@ -163,13 +167,11 @@ std::string FusesocCore(const AccelConfig& config, const AccelDerived& derived,
       "          - -flatten\n",
       fmt::arg("banner", Banner(CommentStyle::kHash, "generator/fusesoc_core.cc", config, derived)),
       fmt::arg("name", derived.top.prefix.substr(0, derived.top.prefix.size() - 1)),
-      fmt::arg("vlnv", CoreVlnv(derived)), fmt::arg("sim_note", sim.note),
-      fmt::arg("summary", ParameterSummary(config, derived)),
-      fmt::arg("files", FileItems(rtl_paths)), fmt::arg("tb_fileset", sim.fileset),
-      fmt::arg("top", TopModule(derived)), fmt::arg("sim_filesets", sram.sim_fileset + sim.filesets),
+      fmt::arg("vlnv", CoreVlnv(derived)), fmt::arg("summary", ParameterSummary(config, derived)),
+      fmt::arg("files", FileItems(rtl_paths)), fmt::arg("tb_file", TestbenchPath(derived)),
+      fmt::arg("tb_top", TestbenchModule(derived)), fmt::arg("top", TopModule(derived)),
       fmt::arg("sram_filesets", sram.filesets), fmt::arg("sram_sim", sram.sim_fileset),
-      fmt::arg("synth_filesets", sram.synth_filesets),
-      fmt::arg("sim_top", sim.toplevel), fmt::arg("sim_verilator", sim.verilator));
+      fmt::arg("synth_filesets", sram.synth_filesets));
 }
 
 }  // namespace energon::gen

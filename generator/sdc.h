@@ -19,7 +19,7 @@ inline constexpr double kDefaultClockPeriodNs = 5.0;
 std::string SdcName(const AccelDerived& derived);
 
 /// True for the configuration inputs (cfg_*): they change only while kload_ready_o is high and
-/// at least two cycles before the next K load or query, so the SDC gives them two cycles.
+/// at least two cycles before the next query, so the SDC gives them two cycles.
 bool IsQuasiStaticInput(const Port& port);
 
 /// The SDC. Tcl: CLOCK_PERIOD (ns) may be set before it is read, and the I/O budget and the

@@ -73,6 +73,7 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
       "Options",
       shape.derived.top.prefix));
   std::string alpha, synthetic, stall_seed, reset_seed, window, watchdog, latency;
+  std::string kload_at, config_at, reset_at;
   bool no_check = false;
   desc.add_options()("help", "print this help and exit")("version", "print the version and exit")(
       "config", po::value(&options.config_path),
@@ -104,6 +105,19 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
       "mem-latency", po::value(&latency),
       "cycles from a memory request to its response, 1..1000 (default 4; under --stall-seed "
       "a random extra of up to 3 times as much)")(
+      "kload-at", po::value(&kload_at),
+      "when a later head's first K row is offered: N (0..1000) cycles after kload_ready_o "
+      "rises (default 1), or 'early': from the cycle after the previous head's last query, "
+      "held until the FU takes it")(
+      "config-at", po::value(&config_at),
+      "a later head's cfg_* inputs change N (0..1000) cycles after kload_ready_o rises "
+      "(default 0); its first query comes 2 cycles later at the earliest")(
+      "vary-config", po::bool_switch(&options.vary_config),
+      "later heads run other parameters: head h alpha (-1)^h A_r + 16 h, the causal mask "
+      "toggled on odd heads, n_k - h keys")(
+      "reset-at", po::value(&reset_at),
+      "assert rst_ni in this cycle, in the middle of the traffic, then run the whole workload "
+      "again, checked and timed from the release")(
       "output", po::value(&options.output_path),
       "write the output rows the RTL produced to this .npy file (int16, [heads, queries, D])")(
       "report-json", po::value(&options.report_path),
@@ -177,6 +191,19 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
     options.cosim.reset_seed =
         static_cast<std::uint32_t>(ParseWhole("--reset-seed", reset_seed, 1, INT_MAX, "1"));
   }
+  if (kload_at == "early") {
+    options.cosim.kload_at = CosimOptions::kKloadEarly;
+  } else if (!kload_at.empty()) {
+    options.cosim.kload_at = static_cast<int>(
+        ParseWhole("--kload-at", kload_at, 0, CosimOptions::kMaxDelay, "2 (or early)"));
+  }
+  if (!config_at.empty()) {
+    options.cosim.config_at =
+        static_cast<int>(ParseWhole("--config-at", config_at, 0, CosimOptions::kMaxDelay, "2"));
+  }
+  if (!reset_at.empty()) {
+    options.cosim.reset_at = ParseWhole("--reset-at", reset_at, 0, LLONG_MAX, "100");
+  }
   if (!latency.empty()) {
     options.cosim.mem_latency =
         static_cast<int>(ParseWhole("--mem-latency", latency, 1, 1000, "4"));
@@ -192,7 +219,8 @@ Action ParseCommandLine(int argc, const char* const* argv, const FuShape& shape,
     options.cosim.watchdog_cycles = ParseWhole("--watchdog", watchdog, 1, LLONG_MAX, "5000");
   options.cosim.check = !no_check;
   for (const char* name : {"stall-seed", "reset-seed", "trace-fst", "trace-window", "watchdog",
-                           "no-check", "mem-latency", "output", "report-json"}) {
+                           "no-check", "mem-latency", "output", "report-json", "kload-at",
+                           "config-at", "vary-config", "reset-at"}) {
     if (vm.count(name) != 0 && !vm[name].defaulted()) {
       options.run_options.push_back(fmt::format("--{}", name));
     }
@@ -235,7 +263,8 @@ int CheckArgumentsMain(int argc, const char* const* argv) {
         Options options;
         std::string text;
         if (ParseCommandLine(argc, argv, shape, options, text) == Action::kRun) {
-          ValidateWorkload(shape, LoadWorkload(options), options.cosim.run);
+          const golden::Workload workload = LoadWorkload(options);
+          ValidateRun(shape, workload, CosimOptionsFor(options, workload, shape));
         }
         return kExitPass;
       },
@@ -278,20 +307,36 @@ golden::Workload LoadWorkload(const Options& options) {
   return golden::LoadNpyWorkload(options.q_path, options.k_path, options.v_path, {1.0, 1.0, 1.0});
 }
 
+CosimOptions CosimOptionsFor(const Options& options, const golden::Workload& workload,
+                             const FuShape& shape) {
+  CosimOptions cosim = options.cosim;
+  if (options.vary_config) {
+    if (workload.heads.size() < 2) {
+      throw InputError("--vary-config",
+                       "changes the configuration between heads, and the workload has one "
+                       "head; give two or more (--synthetic heads=2)");
+    }
+    ValidateWorkload(shape, workload, cosim.run);
+    cosim.head_runs =
+        VariedHeadRuns(cosim.run, static_cast<int>(workload.heads.size()), workload.num_keys());
+  }
+  return cosim;
+}
+
 int Run(const Options& options, const DutModel& model, std::ostream& out) {
   const golden::Workload workload = LoadWorkload(options);
   if (!options.vectors_dir.empty()) {
     WriteVectors(options.vectors_dir, model.shape, workload, options.cosim.run);
   }
-  CosimOptions cosim = options.cosim;
+  CosimOptions cosim = CosimOptionsFor(options, workload, model.shape);
   cosim.progress = [](std::int64_t cycle, int outputs, int queries) {
     fmt::print(stderr, "cosim: cycle {}, {} of {} output rows\n", cycle, outputs, queries);
   };
   const CosimResult result = RunCosim(model, workload, cosim);
   const RunLabel label{options.config_path, workload.source, options.reproduce};
-  fmt::print(out, "{}", FormatSummary(result, model.shape, options.cosim, label));
+  fmt::print(out, "{}", FormatSummary(result, model.shape, cosim, label));
   if (!result.passed)
-    fmt::print(out, "\n{}", FormatMismatchReport(result, model.shape, options.cosim, label));
+    fmt::print(out, "\n{}", FormatMismatchReport(result, model.shape, cosim, label));
   if (!options.output_path.empty()) {
     golden::WriteOutputsNpy(options.output_path, result.outputs,
                             static_cast<std::size_t>(model.shape.config.fu.d));

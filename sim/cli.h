@@ -30,7 +30,8 @@ struct Options {
   std::vector<std::string> run_options;
   std::optional<golden::SyntheticSpec> synthetic;  ///< set when no files are given
   CosimOptions cosim;
-  std::string reproduce;  ///< the command line, for the report
+  bool vary_config = false;  ///< --vary-config: cosim.head_runs from VariedHeadRuns
+  std::string reproduce;     ///< the command line, for the report
 };
 
 enum class Action { kRun, kHelp, kVersion };
@@ -59,6 +60,11 @@ int VectorsMain(int argc, const char* const* argv);
 
 /// Loads the workload the options name (files or synthetic). Throws golden::InputError.
 golden::Workload LoadWorkload(const Options& options);
+
+/// The co-simulation options of a run of `workload`: options.cosim, with --vary-config's head
+/// parameters. Throws golden::InputError when they do not fit the workload.
+CosimOptions CosimOptionsFor(const Options& options, const golden::Workload& workload,
+                             const FuShape& shape);
 
 /// Runs the co-simulation, prints the summary (and the first mismatch) to `out`; returns
 /// kExitPass or kExitMismatch. Throws golden::InputError for bad input.

@@ -93,6 +93,21 @@ std::string FormatSummary(const CosimResult& result, const FuShape& shape,
                   options.run.causal ? "yes" : "no",
                   options.run.n_keys == 0 ? std::string("all") : std::to_string(options.run.n_keys),
                   FormatSeeds(options));
+  if (options.kload_at != 1 || options.config_at != 0 || !options.head_runs.empty()) {
+    text += fmt::format(
+        "later heads   K rows offered {}; configuration {}set {} cycle(s) after kload_ready_o "
+        "rises\n",
+        options.kload_at == CosimOptions::kKloadEarly
+            ? std::string("early (from the previous head's last query on)")
+            : fmt::format("{} cycle(s) after kload_ready_o rises", options.kload_at),
+        options.head_runs.empty() ? "" : "varied per head, ", options.config_at);
+  }
+  if (options.reset_at) {
+    text += fmt::format(
+        "reset         rst_ni asserted in cycle {}, then the whole workload again, "
+        "timed from the release\n",
+        *options.reset_at);
+  }
   const double per_query =
       result.queries > 0 ? static_cast<double>(result.query_cycles) / result.queries : 0.0;
   text +=

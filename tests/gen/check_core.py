@@ -20,7 +20,7 @@ import yaml
 
 TARGETS = {  # target: (tool, {option: value it must have or list it must contain})
     "lint": ("verilator", {"mode": "lint-only", "verilator_options": "-Wall"}),
-    "sim_verilator": ("verilator", {"mode": "cc", "exe": "false", "verilator_options": "-Wall"}),
+    "sim_verilator": ("verilator", {"mode": "binary", "verilator_options": "--timing"}),
     "sim_icarus": ("icarus", {"iverilog_options": "-g2012"}),
     "synth": ("yosys", {"arch": "xilinx", "yosys_synth_options": "-flatten"}),
 }
@@ -63,23 +63,32 @@ def check(out: pathlib.Path) -> list:
     for path in rtl.get("files") or []:
         if not (out / path).is_file():
             errors.append(f"fileset rtl names {path}, which the output folder does not hold")
-    # With a testbench (fileset tb, generator/fusesoc_core.h CoreTestbench) the simulation
-    # targets run it: its last file names its top module, and Verilator builds a binary.
-    tb = core.get("filesets", {}).get("tb")
-    if tb is not None:
-        if tb.get("file_type") != "systemVerilogSource":
-            errors.append(f"fileset tb has file_type {tb.get('file_type')!r}, not systemVerilogSource")
-        for path in tb.get("files") or []:
-            if not (out / path).is_file():
-                errors.append(f"fileset tb names {path}, which the output folder does not hold")
+    # The simulation targets run the generated testbench (fileset tb, its file named after its
+    # top module) on the vectors the plusarg `vectors` names.
+    tb = core.get("filesets", {}).get("tb") or {}
+    tb_files = tb.get("files") or []
+    if tb.get("file_type") != "systemVerilogSource":
+        errors.append(f"fileset tb has file_type {tb.get('file_type')!r}, not systemVerilogSource")
+    if not tb_files or not all(path.startswith("tb/") for path in tb_files):
+        errors.append(f"fileset tb lists {tb_files}, not the generated testbench under tb/")
+    for path in tb_files:
+        if not (out / path).is_file():
+            errors.append(f"fileset tb names {path}, which the output folder does not hold")
+    parameters = core.get("parameters") or {}
+    vectors = parameters.get("vectors") or {}
+    if vectors.get("paramtype") != "plusarg" or vectors.get("datatype") != "str":
+        errors.append(f"parameter vectors is {vectors!r}, not a str plusarg")
+    for name, parameter in parameters.items():
+        if not isinstance(parameter, dict) or "datatype" not in parameter or "paramtype" not in parameter:
+            errors.append(f"parameter {name} lacks its datatype or paramtype")
     targets = core.get("targets", {})
     for name in ["default", *TARGETS]:
         target = targets.get(name)
         if not isinstance(target, dict):
             errors.append(f"target {name} is missing")
             continue
-        sim = name.startswith("sim_") and tb is not None
-        want_top = pathlib.Path((tb.get("files") or [""])[-1]).stem if sim else top
+        sim = name.startswith("sim_")
+        want_top = pathlib.Path((tb_files or [""])[-1]).stem if sim else top
         if target.get("toplevel") != want_top:
             errors.append(f"target {name}: toplevel {target.get('toplevel')!r}, expected {want_top}")
         wanted_filesets = ["rtl", "tb"] if sim else ["rtl"]
@@ -93,8 +102,13 @@ def check(out: pathlib.Path) -> list:
         if name == "default":
             continue
         tool, wanted = TARGETS[name]
-        if sim and tool == "verilator":
-            wanted = {"mode": "binary", "verilator_options": "-Wall"}
+        if sim:
+            used = target.get("parameters") or []
+            if "vectors" not in used:
+                errors.append(f"target {name}: does not take the parameter vectors")
+            for parameter in used:
+                if parameter not in parameters:
+                    errors.append(f"target {name}: takes the parameter {parameter}, which is not defined")
         if target.get("default_tool") != tool:
             errors.append(f"target {name}: default_tool {target.get('default_tool')!r}, expected {tool}")
         options = (target.get("tools") or {}).get(tool) or {}

@@ -202,8 +202,9 @@ TEST(SramTest, ModelsAreSimulatedNotSynthesized) {
   EXPECT_NE(core->text.find("    <<: *default\n    filesets:\n      - sram_blackboxes\n"
                             "      - rtl\n    description: Yosys synthesis"),
             std::string::npos);
-  EXPECT_NE(core->text.find("  sim_icarus:\n    description: Icarus Verilog simulation\n"
-                            "    filesets:\n      - sram_models\n      - rtl\n"),
+  EXPECT_NE(core->text.find("  sim_verilator: &sim\n"
+                            "    description: Verilator simulation of the self-checking testbench\n"
+                            "    filesets:\n      - sram_models\n      - rtl\n      - tb\n"),
             std::string::npos);
 }
 

@@ -2,9 +2,12 @@
 # model's vectors of a workload, then the generated testbench, compiled by iverilog, runs them
 # under vvp and must print PASS (every output row bit for bit).
 #
-#   cmake -DVECTORS=<energon-vectors> -DVVP=<tb.vvp> -DCONFIG=<file.cfg> -DCASE=<name>
-#         -DWORK=<dir> -DOPTIONS=<;-list of energon-vectors options> [-DPLUSARGS=<;-list>]
-#         [-DPERTURB=<word>] -P icarus_case.cmake
+#   cmake -DVECTORS=<energon-vectors> (-DVVP=<tb.vvp> | -DBINARY=<tb binary>) -DCONFIG=<file.cfg>
+#         -DCASE=<name> -DWORK=<dir> -DOPTIONS=<;-list of energon-vectors options>
+#         [-DPLUSARGS=<;-list>] [-DPERTURB=<word>] -P icarus_case.cmake
+#
+# BINARY: the same testbench built by verilator --binary (FuseSoC's sim_verilator), run instead
+# of vvp.
 #
 # PERTURB (the test of this test) flips the low bit of expected output word <word> (counted
 # from 0 over out.hex's words); the run must then fail, and the test passes only when
@@ -12,7 +15,7 @@
 include("${CMAKE_CURRENT_LIST_DIR}/../common/run_or_fail.cmake")
 
 
-foreach(var VECTORS VVP CONFIG CASE WORK)
+foreach(var VECTORS CONFIG CASE WORK)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "icarus_case.cmake: -D${var}=... is missing")
   endif()
@@ -46,7 +49,13 @@ if(DEFINED PERTURB)
   message(STATUS "${CASE}: expected word ${PERTURB} changed from ${word} to ${flipped}")
 endif()
 
-set(run_command vvp -n "${VVP}" "+vectors=${dir}" ${PLUSARGS})
+if(DEFINED BINARY)
+  set(run_command "${BINARY}" "+vectors=${dir}" ${PLUSARGS})
+elseif(DEFINED VVP)
+  set(run_command vvp -n "${VVP}" "+vectors=${dir}" ${PLUSARGS})
+else()
+  message(FATAL_ERROR "icarus_case.cmake: -DVVP=... or -DBINARY=... is missing")
+endif()
 list(JOIN run_command " " run_text)
 execute_process(COMMAND ${run_command} RESULT_VARIABLE status OUTPUT_VARIABLE out
                 ERROR_VARIABLE out)

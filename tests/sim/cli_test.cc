@@ -109,6 +109,13 @@ TEST(CosimCliTest, ErrorsNameTheInputTheRuleAndAFix) {
             "--reset-seed: '0' is not a whole number in [1, 2147483647]; give one like 1");
   EXPECT_EQ(ParseError({"--config", kConfig, "--n-keys", "0"}),
             "--n-keys: n_k = 0; give at least 1 key");
+  EXPECT_EQ(ParseError({"--config", kConfig, "--kload-at", "soon"}),
+            "--kload-at: 'soon' is not a whole number in [0, 1000]; give one like 2 (or early)");
+  EXPECT_EQ(ParseError({"--config", kConfig, "--config-at", "1001"}),
+            "--config-at: '1001' is not a whole number in [0, 1000]; give one like 2");
+  EXPECT_EQ(ParseError({"--config", kConfig, "--reset-at", "-1"}),
+            "--reset-at: '-1' is not a whole number in [0, 9223372036854775807]; give one like "
+            "100");
   const std::string other = std::string(ENERGON_SOURCE_DIR) + "/configs/tiny_1lane.cfg";
   EXPECT_EQ(ParseError({"--config", other}),
             "--config: " + other +
@@ -188,6 +195,22 @@ TEST(CosimCliTest, ExitZeroOnlyWhenEverythingMatched) {
   EXPECT_NE(out.find("cycles/s"), std::string::npos) << out;
   EXPECT_EQ(RunProgram("--config " + kConfig + " --synthetic nq=32 --stall-seed 4", out), 0) << out;
   EXPECT_NE(out.find("seeds: reset 1, stall 4"), std::string::npos) << out;
+  // Later heads at other legal points, and a reset in the middle of the traffic.
+  EXPECT_EQ(RunProgram("--config " + kConfig +
+                           " --synthetic nq=8,heads=3 --kload-at early --config-at 2 "
+                           "--vary-config --reset-at 40",
+                       out),
+            0)
+      << out;
+  EXPECT_NE(out.find("later heads   K rows offered early (from the previous head's last query "
+                     "on); configuration varied per head, set 2 cycle(s) after kload_ready_o "
+                     "rises"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("reset         rst_ni asserted in cycle 40, then the whole workload again"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("every one in its predicted cycle"), std::string::npos) << out;
 }
 
 TEST(CosimCliTest, ExitOneOnAMismatch) {
@@ -212,6 +235,15 @@ TEST(CosimCliTest, ExitTwoOnBadInput) {
       << out;
   EXPECT_EQ(out.rfind("error: missing.npy: ", 0), 0u) << out;
   EXPECT_EQ(RunProgram("--config " + kConfig + " --bogus", out), 2) << out;
+  EXPECT_EQ(RunProgram("--config " + kConfig + " --vary-config", out), 2) << out;
+  EXPECT_EQ(out,
+            "error: --vary-config: changes the configuration between heads, and the workload has "
+            "one head; give two or more (--synthetic heads=2)\n");
+  EXPECT_EQ(RunProgram("--config " + kConfig + " --synthetic nq=4 --reset-at 100000", out), 2)
+      << out;
+  EXPECT_NE(out.find("error: --reset-at: cycle 100000 is after the run, which ends in cycle "),
+            std::string::npos)
+      << out;
 }
 
 TEST(CosimCliTest, ShapeOfConfigMatchesTheBuiltModel) {
@@ -286,6 +318,9 @@ TEST(CosimCliTest, ArgumentsAreCheckedWithoutAModel) {
   EXPECT_EQ(CheckArguments({"--config", other, "--synthetic", "n=513"}), kExitBadInput);
   EXPECT_EQ(CheckArguments({"--config", kConfig, "--synthetic", "n=8,nq=4"}), kExitPass);
   EXPECT_EQ(CheckArguments({"--config", kConfig, "--synthetic", "n=9"}), kExitBadInput);
+  EXPECT_EQ(CheckArguments({"--config", kConfig, "--vary-config"}), kExitBadInput);
+  EXPECT_EQ(CheckArguments({"--config", kConfig, "--vary-config", "--synthetic", "heads=2"}),
+            kExitPass);
   EXPECT_EQ(CheckArguments({"--config", kConfig, "--q", "missing.npy", "--k", "missing.npy"}),
             kExitBadInput);
   EXPECT_EQ(CheckArguments({"--config", "missing.cfg"}), kExitBadInput);

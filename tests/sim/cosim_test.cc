@@ -33,6 +33,29 @@ enum class Directed {
   kExp2Sweep,    ///< a_max - a_j = every integer 0 .. 2^FX (and u = it): every EXP2 entry read
 };
 
+// Where a case asserts rst_ni (CosimOptions::reset_at), found from the same case run without a
+// reset (the same seeds give the same cycles up to the reset).
+enum class ResetPoint {
+  kKload,    ///< halfway through the first head's K rows
+  kQueries,  ///< three cycles after the first query is offered: queries in the FU
+  kMiddle,   ///< halfway through the run: every stage busy, memory requests outstanding
+  kDrain,    ///< two cycles before the last output row: the AU finishing
+};
+
+std::int64_t ResetCycle(ResetPoint point, const CosimResult& plain) {
+  switch (point) {
+    case ResetPoint::kKload:
+      return plain.first_query_cycle / 2;
+    case ResetPoint::kQueries:
+      return plain.first_query_cycle + 3;
+    case ResetPoint::kMiddle:
+      return plain.cycles / 2;
+    case ResetPoint::kDrain:
+      return plain.last_output_cycle - 2;
+  }
+  return 0;
+}
+
 struct Case {
   std::string name;
   std::string synthetic;  ///< knobs besides d (always the configuration's)
@@ -44,6 +67,10 @@ struct Case {
   std::optional<std::uint64_t> stall_seed;
   StallProfile profile;
   std::uint32_t reset_seed = 1;
+  int kload_at = 1;                 ///< CosimOptions::kload_at
+  int config_at = 0;                ///< CosimOptions::config_at
+  bool vary = false;                ///< later heads run VariedHeadRuns (set by ConfigAt)
+  std::optional<ResetPoint> reset;  ///< assert rst_ni there, then run the workload again
 
   Case& Npy() {
     npy = true;
@@ -72,6 +99,20 @@ struct Case {
   }
   Case& Corner(Directed kind) {
     directed = kind;
+    return *this;
+  }
+  Case& KloadAt(int at) {
+    kload_at = at;
+    return *this;
+  }
+  // Later heads with configurations of their own, set `at` cycles after the FU turns idle.
+  Case& ConfigAt(int at) {
+    config_at = at;
+    vary = true;
+    return *this;
+  }
+  Case& ResetIn(ResetPoint point) {
+    reset = point;
     return *this;
   }
 };
@@ -166,6 +207,9 @@ std::vector<Case> Cases() {
   const std::string base = "n=" + std::to_string(n) + ",nq=32";
   const std::string all = "n=" + std::to_string(n) + ",nq=" + std::to_string(n);
   const std::string full = "n=" + std::to_string(shape.config.fu.n_max);
+  const std::string two = "n=" + std::to_string(n) + ",nq=8,heads=2";
+  const std::string three = "n=" + std::to_string(n) + ",nq=8,heads=3,seed=32";
+  constexpr int early = CosimOptions::kKloadEarly;
   std::vector<Case> cases = {
       Make("synthetic", base + ",seed=1", {-64, 32}),
       Make("synthetic_stall7", base + ",seed=1", {-64, 32}).Stall(7),
@@ -204,6 +248,33 @@ std::vector<Case> Cases() {
       Make("single_survivor", base + ",seed=27", {256}).Corner(Directed::kOneHot),
       Make("one_key", base + ",seed=28", {-64, 32}).Keys(1),
       Make("one_key_stall28", base + ",seed=28", {-64, 32}).Keys(1).Stall(28),
+      // Later heads, configuration and reset at every legal point (docs/cosim.md, "Heads" and
+      // "Reset in the middle"): the next head's K rows offered early (while the FU filters the
+      // previous head's last queries) and 0, 2, 3 cycles after kload_ready_o rises (1 is every
+      // other case's); configurations that differ per head, changed in the cycle the FU turns
+      // idle and later; rst_ni asserted in every phase of the traffic, then a clean run.
+      Make("kload_early", two + ",seed=31", {-64, 32}).KloadAt(early),
+      Make("kload_early_stall31", two + ",seed=31", {-64, 32}).KloadAt(early).Stall(31),
+      Make("kload_at_ready", two + ",seed=31", {-64, 32}).KloadAt(0),
+      Make("kload_at_ready2", two + ",seed=31", {-64, 32}).KloadAt(2),
+      Make("kload_at_ready3", two + ",seed=31", {-64, 32}).KloadAt(3),
+      Make("config_at_idle", three, {-64, 32}).ConfigAt(0),
+      Make("config_at_idle1_kload_at_ready", three, {-64, 32}).ConfigAt(1).KloadAt(0),
+      Make("config_at_idle2_kload_early", three, {-64, 32}).ConfigAt(2).KloadAt(early),
+      Make("config_at_idle5_kload_at_ready3", three, {32, -32}).ConfigAt(5).KloadAt(3),
+      Make("config_at_idle3_stall32", three, {-64, 32}).ConfigAt(3).Stall(32),
+      Make("reset_in_kload", base + ",seed=33", {-64, 32}).ResetIn(ResetPoint::kKload),
+      Make("reset_in_queries", base + ",seed=33", {-64, 32}).ResetIn(ResetPoint::kQueries),
+      Make("reset_in_middle", base + ",seed=33", {-64, 32}).ResetIn(ResetPoint::kMiddle),
+      Make("reset_in_drain", base + ",seed=33", {-64, 32}).ResetIn(ResetPoint::kDrain),
+      Make("reset_in_middle_stall34", base + ",seed=34", {-64, 32})
+          .ResetIn(ResetPoint::kMiddle)
+          .Stall(34)
+          .ResetSeed(2),
+      Make("reset_two_heads_kload_early", two + ",seed=35", {-64, 32})
+          .KloadAt(early)
+          .ConfigAt(1)
+          .ResetIn(ResetPoint::kMiddle),
   };
   if (shape.config.fu.n_max >= 256) {
     cases.push_back(Make("large_256", "n=256,nq=32,seed=8", {-64, 32}));
@@ -271,14 +342,28 @@ TEST_P(CosimTest, MatchesGolden) {
   options.stall_seed = c.stall_seed;
   options.reset_seed = c.reset_seed;
   options.stall_profile = c.profile;
+  options.kload_at = c.kload_at;
+  options.config_at = c.config_at;
+  if (c.vary) {
+    options.head_runs =
+        VariedHeadRuns(options.run, static_cast<int>(workload.heads.size()), workload.num_keys());
+  }
+  const RunLabel label{testing::ConfigFileUnderTest(), workload.source, ""};
+  if (c.reset) {
+    const CosimResult plain = RunCosim(model, workload, options);
+    ASSERT_TRUE(plain.passed) << FormatMismatchReport(plain, shape, options, label);
+    options.reset_at = ResetCycle(*c.reset, plain);
+  }
 
   const CosimResult result = RunCosim(model, workload, options);
-  const RunLabel label{testing::ConfigFileUnderTest(), workload.source, ""};
   EXPECT_TRUE(result.passed) << FormatSummary(result, shape, options, label) << "\n"
                              << FormatMismatchReport(result, shape, options, label);
   EXPECT_EQ(result.queries, workload.num_queries() * static_cast<int>(workload.heads.size()));
   EXPECT_GT(result.transfers_checked, result.queries);
   EXPECT_EQ(result.timed, !c.stall_seed.has_value());
+  if (c.reset) {
+    EXPECT_EQ(result.reset_cycle, *options.reset_at);
+  }
   if (result.passed) {
     // Every round's work at L keys per cycle is a lower bound only across rounds that overlap;
     // a query can never finish faster than its first round alone.

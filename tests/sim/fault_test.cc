@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "fault_cfg_latched_at_idle_dut.h"
 #include "fault_compare_gt_dut.h"
 #include "fault_div_truncate_dut.h"
 #include "fault_drop_survivor_dut.h"
@@ -24,10 +25,14 @@
 #include "fault_fetch_no_reset_dut.h"
 #include "fault_floor_threshold_dut.h"
 #include "fault_ignore_ready_dut.h"
+#include "fault_kstore_ignores_ready_dut.h"
 #include "fault_logit_short_dut.h"
 #include "fault_max_stale_dut.h"
 #include "fault_rsp_no_handshake_dut.h"
 #include "fault_scale_from_port_dut.h"
+#include "fault_score_short1_dut.h"
+#include "fault_score_short3_dut.h"
+#include "fault_softmax_state_no_reset_dut.h"
 #include "fault_tag_newest_dut.h"
 #include "golden/accel_timing.h"
 #include "golden/fu_timing.h"
@@ -478,6 +483,158 @@ TEST(FaultTest, MissingResetOfARequestValidSendsARequestNobodyAskedFor) {
     EXPECT_EQ(m.cycle, 0) << "reset seed " << seed;
   }
   EXPECT_GT(failed, 0) << "no reset seed of 1..8 started the register at 1";
+}
+
+// The FU's score accumulator `bits` short. q = k = -32768 with every key kept: every score of
+// round r is the largest, D (-2^(QB_r-1)) (-2^(KB_r-1)), all tied. The first round whose score
+// no longer fits in SW - bits bits shows it first: its row probe (Sum: m times the wrapped
+// score) or its first survivor beat (lane 0's score), whichever is predicted first.
+void ExpectShortScoreCaught(const DutModel& model, int bits) {
+  const int d = model.shape.config.fu.d;
+  const auto all_min = [](int, int) { return std::int16_t{-32768}; };
+  const Scenario s =
+      MakeScenario(model.shape, CodesWorkload(8, 2, d, all_min, all_min, all_min), {-256, -256});
+  const int width = model.shape.derived.fu.score_w - bits;
+  const auto wrap = [width](std::int64_t x) {
+    const std::int64_t span = std::int64_t{1} << width;
+    const std::int64_t low = ((x % span) + span) % span;
+    return low >= span / 2 ? low - span : low;
+  };
+  const golden::QueryResult& q0 = s.results[0];
+  int round = 0;
+  for (int r = 1; r <= model.shape.derived.fu.num_rounds && round == 0; ++r) {
+    const std::int64_t score = q0.rounds[static_cast<std::size_t>(r - 1)].survivor_scores[0];
+    if (wrap(score) != score) round = r;
+  }
+  ASSERT_GT(round, 0) << "no round's score needs all of SW bits";
+  const auto r = static_cast<std::size_t>(round - 1);
+  const std::int64_t score = q0.rounds[r].survivor_scores[0];
+  const std::int64_t row_cycle = s.timing[0].row_cycle[r];
+  const std::int64_t beat_cycle = s.timing[0].beats[r].front().cycle;
+  Expected e{std::min(row_cycle, beat_cycle), "", 0, round, "", std::nullopt, "", ""};
+  if (row_cycle <= beat_cycle) {  // the row probe comes first when both are due together
+    const std::int64_t m = q0.rounds[r].stats.m;
+    e.stream = "r" + std::to_string(round) + "_row";
+    e.field = "sum";
+    e.expected = std::to_string(m * score);
+    e.actual = std::to_string(m * wrap(score));
+  } else {
+    e.stream = "r" + std::to_string(round) + "_surv";
+    e.field = "score";
+    e.key = q0.rounds[r].survivors[0];
+    e.expected = std::to_string(score);
+    e.actual = std::to_string(wrap(score));
+  }
+  const CosimResult result = RunCosim(model, s.workload, s.options);
+  ExpectReport(result, e);
+  if (!result.mismatches.empty()) {
+    EXPECT_EQ(result.mismatches.front().lane.value_or(0), 0);
+  }
+}
+
+TEST(FaultTest, ScoreAccumulatorOneBitShortWrapsTheSaturatedScore) {
+  const DutModel model = models::fault_score_short1_fu::Model();
+  ExpectShortScoreCaught(model, 1);
+}
+
+TEST(FaultTest, ScoreAccumulatorThreeBitsShortWrapsTheSaturatedScore) {
+  const DutModel model = models::fault_score_short3_fu::Model();
+  ExpectShortScoreCaught(model, 3);
+}
+
+TEST(FaultTest, KStoreWritingWithoutItsHandshakeIsCaughtByAnEarlyKOffer) {
+  const DutModel model = models::fault_kstore_ignores_ready_fu::Model();
+  Scenario s = MakeScenario(model.shape, "n=8,nq=16,heads=2,seed=29", {-64, 32});
+  // Offered only once kload_ready_o is high (the harness's default), the fault cannot show.
+  const CosimResult late = RunCosim(model, s.workload, s.options);
+  EXPECT_TRUE(late.passed) << Report(late, model, s.options);
+  // Offered early, from the cycle after head 0's last query handshake: head 1's last key,
+  // offered first, is written at once over key n - 1, in the K store row that round 1 of
+  // head 0's last query reads last, a few cycles later.
+  s.options.kload_at = CosimOptions::kKloadEarly;
+  const CosimResult early = RunCosim(model, s.workload, s.options);
+  ASSERT_FALSE(early.passed);
+  const Mismatch& m = early.mismatches.front();
+  const golden::QueryTiming& last = s.timing.back();
+  EXPECT_EQ(m.head, 0);
+  EXPECT_EQ(m.query, s.results.back().index);
+  EXPECT_EQ(m.round, 1);
+  // In the predicted cycle of one of that query's round-1 transfers: all before were right.
+  std::set<std::int64_t> cycles = {last.row_cycle[0]};
+  for (const golden::SurvivorBeat& beat : last.beats[0]) cycles.insert(beat.cycle);
+  EXPECT_TRUE(cycles.count(m.cycle) == 1) << Report(early, model, s.options);
+  EXPECT_TRUE(m.stream == "r1_row" || m.stream == "r1_surv") << m.stream;
+}
+
+TEST(FaultTest, AlphaLatchedWhenTheFuTurnsIdleMissesALaterConfigurationChange) {
+  const DutModel model = models::fault_cfg_latched_at_idle_fu::Model();
+  Scenario s = MakeScenario(model.shape, "n=8,nq=8,heads=2,seed=30", {-64, 32});
+  s.options.head_runs = VariedHeadRuns(s.options.run, 2, s.workload.num_keys());
+  // Changed in the cycle the FU turns idle (config_at 0, the harness's default), the copy
+  // takes the new alpha and the fault cannot show.
+  const CosimResult at_idle = RunCosim(model, s.workload, s.options);
+  EXPECT_TRUE(at_idle.passed) << Report(at_idle, model, s.options);
+  // One cycle later (still legal: the FU is idle and no query is offered yet), head 1 filters
+  // with head 0's alpha: its first query's round 1 goes wrong, its threshold or its survivors.
+  s.options.config_at = 1;
+  const CosimResult later = RunCosim(model, s.workload, s.options);
+  ASSERT_FALSE(later.passed);
+  const Mismatch& m = later.mismatches.front();
+  EXPECT_EQ(m.head, 1);
+  EXPECT_EQ(m.round, 1);
+  EXPECT_TRUE(m.stream == "r1_row" || m.stream == "r1_surv") << Report(later, model, s.options);
+}
+
+// With the regression's reset seeds 1 to 3 and a reset at time 0 only, `s` passes; with rst_ni
+// also asserted in cycle `reset_at` (its rerun then starts in reset_at + 5) it fails, and
+// `check` looks at that report.
+void ExpectCaughtOnlyByAMidTrafficReset(const DutModel& model, Scenario& s, std::int64_t reset_at,
+                                        const std::function<void(const CosimResult&)>& check) {
+  for (std::uint32_t seed = 1; seed <= 3; ++seed) {
+    SCOPED_TRACE("reset seed " + std::to_string(seed));
+    s.options.reset_seed = seed;
+    s.options.reset_at.reset();
+    const CosimResult plain = RunCosim(model, s.workload, s.options);
+    EXPECT_TRUE(plain.passed) << Report(plain, model, s.options);
+    s.options.reset_at = reset_at;
+    const CosimResult result = RunCosim(model, s.workload, s.options);
+    EXPECT_EQ(result.reset_cycle, reset_at);
+    ASSERT_FALSE(result.passed);
+    check(result);
+  }
+}
+
+TEST(FaultTest, MissingResetOfARequestValidIsCaughtByAResetInTheMiddleOfTheTraffic) {
+  const DutModel model = models::fault_fetch_no_reset_fu::Model();
+  Scenario s = MakeScenario(model.shape, "n=8,nq=16,seed=31", {-64, 32});
+  // The regression's reset seeds start the register at 0. A reset while query 8's first request
+  // is presented: the register keeps its 1 through the reset, and the fetch stage presents that
+  // request again in the rerun's cycle 0.
+  const std::int64_t reset_at = s.au_timing[8].request[0];
+  ExpectCaughtOnlyByAMidTrafficReset(model, s, reset_at, [&](const CosimResult& result) {
+    const Mismatch& m = result.mismatches.front();
+    EXPECT_EQ(m.stream, "mem_req") << Report(result, model, s.options);
+    EXPECT_EQ(m.cycle, reset_at + 5);
+  });
+}
+
+TEST(FaultTest, SoftmaxStateWithoutResetHangsAfterAResetWhileAQueryDrains) {
+  const DutModel model = models::fault_softmax_state_no_reset_fu::Model();
+  Scenario s = MakeScenario(model.shape, "n=8,nq=16,seed=32", {-64, 32});
+  // A later query with a single window of p values (at most Pv survivors): in the cycle of its
+  // one p beat the softmax drains it, the state it leaves only with that beat.
+  std::optional<std::size_t> k;
+  for (std::size_t i = 4; i < s.au_timing.size() && !k; ++i) {
+    if (s.au_timing[i].p.size() == 1) k = i;
+  }
+  ASSERT_TRUE(k.has_value()) << "the workload needs a query with at most Pv survivors";
+  const std::int64_t reset_at = s.au_timing[*k].p[0];
+  // The softmax waits for that beat for ever: the rerun's first p beat (its schedule is the
+  // scenario's, from reset_at + 5 on) is due and never comes.
+  const Expected e{
+      reset_at + 5 + s.au_timing[0].p[0], "au_p", 0, 0, "transfer", std::nullopt, "", ""};
+  ExpectCaughtOnlyByAMidTrafficReset(model, s, reset_at,
+                                     [&](const CosimResult& result) { ExpectReport(result, e); });
 }
 
 TEST(FaultTest, WatchdogTurnsSilenceIntoAReport) {
