@@ -292,9 +292,10 @@ std::vector<Case> Cases() {
                          "n=" + std::to_string(n) + ",nq=" + std::to_string(sweep_nq) + ",seed=41",
                          {-256})
                         .Corner(Directed::kExp2Sweep));
-    // More reset seeds (score_valid_no_reset survived seeds 1 to 3): a control register left
-    // out of the reset shows only when its random start value is 1 (with others it depends
-    // on, 1 in 4 seeds), so short runs from 16 more seeds.
+    // More power-up reset seeds (score_valid_no_reset survived seeds 1 to 3, before the
+    // mid-traffic resets above existed): a control register left out of the reset shows at
+    // power-up only when its random start value is 1 (with those it depends on, 1 seed in 4),
+    // so short runs from 16 more seeds.
     for (std::uint32_t seed = 4; seed < 20; ++seed) {
       cases.push_back(Make("reset_seed" + std::to_string(seed),
                            "n=" + std::to_string(n) + ",nq=2,seed=" + std::to_string(seed),
