@@ -183,7 +183,9 @@ NpyArray ParseNpy(std::string_view bytes, const std::string& path) {
   const char* data = bytes.data() + data_start;
   if (array.dtype == NpyArray::Dtype::kInt16) {
     array.ints.resize(count);
-    std::memcpy(array.ints.data(), data, expected);
+    // Not for an empty shape: the empty vector's data() is null, and memcpy from or to null is
+    // undefined even for 0 bytes.
+    if (count != 0) std::memcpy(array.ints.data(), data, expected);
     return array;
   }
   array.floats.resize(count);
