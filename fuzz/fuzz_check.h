@@ -14,8 +14,7 @@ namespace energon::fuzz {
 /// Aborts with `what` when `condition` is false.
 inline void Check(bool condition, std::string_view what) {
   if (condition) return;
-  std::fprintf(stderr, "fuzz invariant broken: %.*s\n", static_cast<int>(what.size()),
-               what.data());
+  std::fprintf(stderr, "fuzz invariant broken: %.*s\n", static_cast<int>(what.size()), what.data());
   std::abort();
 }
 

@@ -23,14 +23,12 @@
 namespace energon::fuzz {
 namespace {
 
-namespace golden = energon::golden;
-
 constexpr const char* kPath = "fuzz.npy";
 
 // The element count and the values against the bytes: the data is the file's tail.
 void CheckArray(const golden::NpyArray& array, std::string_view bytes) {
-  const std::size_t count = std::accumulate(array.shape.begin(), array.shape.end(),
-                                            std::size_t{1}, std::multiplies<>());
+  const std::size_t count =
+      std::accumulate(array.shape.begin(), array.shape.end(), std::size_t{1}, std::multiplies<>());
   const bool ints = array.dtype == golden::NpyArray::Dtype::kInt16;
   const std::size_t item_size = array.dtype == golden::NpyArray::Dtype::kFloat32 ? 4 : 2;
   Check((ints ? array.ints.size() : array.floats.size()) == count &&

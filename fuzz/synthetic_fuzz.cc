@@ -18,16 +18,14 @@
 namespace energon::fuzz {
 namespace {
 
-namespace golden = energon::golden;
-
 // Values a spec builds in well under a millisecond: the generator's cost is heads * (n + nq) * d.
 constexpr long long kMaxBuiltValues = 1 << 12;
 
 bool InRange(const golden::SyntheticSpec& s) {
   return s.n >= 1 && s.n <= 65536 && s.nq >= 0 && s.nq <= 65536 && s.d >= 1 && s.d <= 4096 &&
-         s.heads >= 1 && s.heads <= 64 && s.hot >= 1 && s.hot <= 64 && s.gap >= 0 &&
-         s.gap <= 64 && s.diffuse >= 0 && s.diffuse <= 1 && s.noise >= 0 && s.noise <= 16 &&
-         s.vbias >= 0 && s.vbias <= 16;
+         s.heads >= 1 && s.heads <= 64 && s.hot >= 1 && s.hot <= 64 && s.gap >= 0 && s.gap <= 64 &&
+         s.diffuse >= 0 && s.diffuse <= 1 && s.noise >= 0 && s.noise <= 16 && s.vbias >= 0 &&
+         s.vbias <= 16;
 }
 
 bool SameSpec(const golden::SyntheticSpec& a, const golden::SyntheticSpec& b) {
@@ -77,7 +75,8 @@ void FuzzSpec(std::string_view text) {
   } catch (const golden::InputError& error) {
     Check(false, std::string("FormatSyntheticSpec's text does not parse: ") + error.what());
   }
-  Check(SameSpec(spec, reparsed), "FormatSyntheticSpec's text reparses to another spec: " + printed);
+  Check(SameSpec(spec, reparsed),
+        "FormatSyntheticSpec's text reparses to another spec: " + printed);
   const long long queries = spec.nq == 0 ? spec.n : spec.nq;
   if (static_cast<long long>(spec.heads) * (spec.n + queries) * spec.d <= kMaxBuiltValues) {
     CheckWorkload(spec);
