@@ -159,7 +159,7 @@ void ReadConfig(std::istream& in, const std::string& path, const po::options_des
   } catch (const po::error& e) {
     throw InputError(path, fmt::format("{}; write one 'key = value' per line with the long "
                                        "option names as keys",
-                                       e.what()));
+                                       golden::cli::BoostErrorText(e)));
   }
 }
 

@@ -107,9 +107,10 @@ float HalfToFloat(std::uint16_t half) {
   return sign ? -magnitude : magnitude;
 }
 
-NpyArray ReadNpy(const std::string& path) {
-  const std::string bytes = ReadAll(path);
-  if (bytes.size() < 10 || std::string_view(bytes).substr(0, 6) != kMagic) {
+NpyArray ReadNpy(const std::string& path) { return ParseNpy(ReadAll(path), path); }
+
+NpyArray ParseNpy(std::string_view bytes, const std::string& path) {
+  if (bytes.size() < 10 || bytes.substr(0, 6) != kMagic) {
     throw InputError(path, fmt::format("not a .npy file (it does not start with the magic "
                                        "\\x93NUMPY); {}",
                                        kSaveHint));
@@ -182,7 +183,9 @@ NpyArray ReadNpy(const std::string& path) {
   const char* data = bytes.data() + data_start;
   if (array.dtype == NpyArray::Dtype::kInt16) {
     array.ints.resize(count);
-    std::memcpy(array.ints.data(), data, expected);
+    // Not for an empty shape: the empty vector's data() is null, and memcpy from or to null is
+    // undefined even for 0 bytes.
+    if (count != 0) std::memcpy(array.ints.data(), data, expected);
     return array;
   }
   array.floats.resize(count);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace energon::golden {
@@ -22,6 +23,10 @@ struct NpyArray {
 /// version, malformed header, dtype other than '<f4', '<f2', '<i2', Fortran order, data shorter
 /// or longer than the shape says (a shape of more than 2^64 bytes included), non-finite floats.
 NpyArray ReadNpy(const std::string& path);
+
+/// The whole contents of a .npy file, checked by ReadNpy's rules: ReadNpy reads the file and
+/// calls it, fuzz/npy_fuzz.cc calls it on bytes. `path` names the file in errors.
+NpyArray ParseNpy(std::string_view bytes, const std::string& path);
 
 /// Writes a C-order little-endian array (float32 or int16), for tests and tools, atomically
 /// (WriteFileAtomically: a failed write leaves no file). Throws InputError naming the path.

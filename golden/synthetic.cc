@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <numbers>
@@ -64,6 +65,15 @@ bool IsPlainDecimal(std::string_view text) {
            std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
   return digits(whole) && digits(fraction);
+}
+
+// The shortest plain decimal text that reads back to `value` exactly: fixed notation, since
+// ParseSyntheticSpec refuses exponents ({:g} wrote 1e-07, and 0.333333 for 0.3333333).
+std::string PlainDecimal(double value) {
+  std::array<char, 512> text{};  // enough for any double below 2^64 in fixed notation
+  const auto [end, ec] =
+      std::to_chars(text.data(), text.data() + text.size(), value, std::chars_format::fixed);
+  return {text.data(), ec == std::errc() ? end : text.data()};
 }
 
 }  // namespace
@@ -144,10 +154,9 @@ SyntheticSpec ParseSyntheticSpec(std::string_view text, std::string_view option,
 }
 
 std::string FormatSyntheticSpec(const SyntheticSpec& s) {
-  return fmt::format("n={},nq={},d={},heads={},seed={},hot={},gap={:g},diffuse={:g},noise={:g},"
-                     "vbias={:g}",
-                     s.n, s.nq == 0 ? s.n : s.nq, s.d, s.heads, s.seed, s.hot, s.gap, s.diffuse,
-                     s.noise, s.vbias);
+  return fmt::format("n={},nq={},d={},heads={},seed={},hot={},gap={},diffuse={},noise={},vbias={}",
+                     s.n, s.nq == 0 ? s.n : s.nq, s.d, s.heads, s.seed, s.hot, PlainDecimal(s.gap),
+                     PlainDecimal(s.diffuse), PlainDecimal(s.noise), PlainDecimal(s.vbias));
 }
 
 Workload MakeSyntheticWorkload(const SyntheticSpec& spec) {

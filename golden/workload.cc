@@ -6,7 +6,6 @@
 #include <cmath>
 
 #include "golden/errors.h"
-#include "golden/npy.h"
 
 namespace energon::golden {
 
@@ -26,13 +25,13 @@ Head HeadFromCodes(Matrix16 q, Matrix16 k, Matrix16 v, const std::array<double, 
 namespace {
 
 struct Loaded {
-  std::string path;
-  NpyArray array;
+  const std::string& path;
+  const NpyArray& array;
   std::size_t heads = 1, rows = 0, cols = 0;
 };
 
-Loaded Load(const std::string& path) {
-  Loaded loaded{path, ReadNpy(path)};
+Loaded Load(const std::string& path, const NpyArray& array) {
+  Loaded loaded{path, array};
   const auto& shape = loaded.array.shape;
   if (shape.size() == 2) {
     loaded.rows = shape[0];
@@ -72,9 +71,19 @@ Matrix<T> Slice(const std::vector<T>& values, std::size_t head, std::size_t rows
 
 Workload LoadNpyWorkload(const std::string& q_path, const std::string& k_path,
                          const std::string& v_path, const std::array<double, 3>& int16_scales) {
-  const Loaded q = Load(q_path);
-  const Loaded k = Load(k_path);
-  const Loaded v = Load(v_path);
+  // One statement each: the files are read, and their errors reported, in the order Q, K, V.
+  const NpyArray q = ReadNpy(q_path);
+  const NpyArray k = ReadNpy(k_path);
+  const NpyArray v = ReadNpy(v_path);
+  return NpyWorkload(q, k, v, {q_path, k_path, v_path}, int16_scales);
+}
+
+Workload NpyWorkload(const NpyArray& q_array, const NpyArray& k_array, const NpyArray& v_array,
+                     const std::array<std::string, 3>& paths,
+                     const std::array<double, 3>& int16_scales) {
+  const Loaded q = Load(paths[0], q_array);
+  const Loaded k = Load(paths[1], k_array);
+  const Loaded v = Load(paths[2], v_array);
   for (const Loaded* t : {&k, &v}) {
     if (t->heads != q.heads || t->cols != q.cols) {
       throw InputError(t->path, fmt::format("shape {} does not match Q's {} ({}); Q, K and V need "
@@ -100,7 +109,7 @@ Workload LoadNpyWorkload(const std::string& q_path, const std::string& k_path,
     }
   }
   Workload workload;
-  workload.source = fmt::format("Q={} K={} V={}", q_path, k_path, v_path);
+  workload.source = fmt::format("Q={} K={} V={}", paths[0], paths[1], paths[2]);
   for (std::size_t h = 0; h < q.heads; ++h) {
     if (IsInt(q)) {
       workload.heads.push_back(HeadFromCodes(Slice(q.array.ints, h, q.rows, q.cols),

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "golden/npy.h"
 #include "golden/tensor.h"
 
 namespace energon::golden {
@@ -35,5 +36,11 @@ Head HeadFromCodes(Matrix16 q, Matrix16 k, Matrix16 v, const std::array<double, 
 /// V the same n. int16 codes use `int16_scales` (q, k, v). Errors name the file and the rule.
 Workload LoadNpyWorkload(const std::string& q_path, const std::string& k_path,
                          const std::string& v_path, const std::array<double, 3>& int16_scales);
+
+/// LoadNpyWorkload on arrays already read (fuzz/npy_fuzz.cc gives it the arrays it parsed):
+/// the same rules, with `paths` (q, k, v) naming the arrays in errors.
+Workload NpyWorkload(const NpyArray& q, const NpyArray& k, const NpyArray& v,
+                     const std::array<std::string, 3>& paths,
+                     const std::array<double, 3>& int16_scales);
 
 }  // namespace energon::golden

@@ -10,6 +10,7 @@
 #include <exception>
 #include <initializer_list>
 #include <iostream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -37,6 +38,62 @@ inline std::vector<std::string> JoinSignedValues(
     }
   }
   return args;
+}
+
+namespace detail {
+
+// Boost 1.74's error_with_option_name::what() replaces each %placeholder% until none is left,
+// so a value that holds its own placeholder (an option named --x%canonical_option%, a
+// configuration line reading %invalid_line%) is replaced again and again: what() never returns
+// and the message grows until memory runs out. This renders the same template with each
+// placeholder of the template replaced once, never looking into the values it inserted.
+class BoostMessage : private boost::program_options::error_with_option_name {
+ public:
+  explicit BoostMessage(const boost::program_options::error_with_option_name& source)
+      : boost::program_options::error_with_option_name(source) {}
+
+  [[nodiscard]] std::string Text() const {
+    std::map<std::string, std::string> values = m_substitutions;
+    values["canonical_option"] = get_canonical_option_name();
+    values["prefix"] = get_canonical_option_prefix();
+    // Boost's own replacements for missing values (e.g. "the option" for a nameless one), fixed
+    // texts that hold no placeholder.
+    std::string text = m_error_template;
+    for (const auto& [name, replacement] : m_substitution_defaults) {
+      if (!values[name].empty()) continue;
+      for (std::size_t at = text.find(replacement.first); at != std::string::npos;
+           at = text.find(replacement.first, at + replacement.second.size())) {
+        text.replace(at, replacement.first.size(), replacement.second);
+      }
+    }
+    std::string message;
+    std::size_t start = 0;
+    while (start < text.size()) {
+      const std::size_t open = text.find('%', start);
+      const std::size_t close = open == std::string::npos ? open : text.find('%', open + 1);
+      const auto value = close == std::string::npos
+                             ? values.end()
+                             : values.find(text.substr(open + 1, close - open - 1));
+      if (value == values.end()) {  // no placeholder from here, or a lone '%'
+        const std::size_t end = open == std::string::npos ? text.size() : open + 1;
+        message += text.substr(start, end - start);
+        start = end;
+        continue;
+      }
+      message += text.substr(start, open - start) + value->second;
+      start = close + 1;
+    }
+    return message;
+  }
+};
+
+}  // namespace detail
+
+/// The text of a Boost.Program_options error, as what() gives it, without what()'s endless loop
+/// on values that hold a placeholder (detail::BoostMessage).
+inline std::string BoostErrorText(const boost::program_options::error& error) {
+  const auto* named = dynamic_cast<const boost::program_options::error_with_option_name*>(&error);
+  return named != nullptr ? detail::BoostMessage(*named).Text() : error.what();
 }
 
 /// The fix an empty value of one option gets in its message, e.g. {"output", "give the file to
@@ -70,7 +127,7 @@ inline boost::program_options::variables_map ParseArguments(
     po::store(parsed, values);
     po::notify(values);
   } catch (const po::error& e) {
-    throw InputError("command line", fmt::format("{}; see {} --help", e.what(), program));
+    throw InputError("command line", fmt::format("{}; see {} --help", BoostErrorText(e), program));
   }
   for (const auto& [name, value] : values) {
     const auto* text = boost::any_cast<std::string>(&value.value());

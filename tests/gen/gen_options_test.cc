@@ -180,6 +180,18 @@ TEST(GenOptionsTest, RepeatedFileKeysAndMissingFilesAreErrors) {
             "--config: cannot read '" + dir.File("missing.cfg") + "'; check the path");
 }
 
+// Found by fuzz/config_fuzz.cc (fuzz/corpus/config/found_placeholder_line): Boost's what()
+// replaced %invalid_line% by the line until none was left, so a line holding it made
+// energon-gen and energon-cosim loop for ever while the message grew until memory ran out.
+TEST(GenOptionsTest, ConfigLinesThatHoldBoostPlaceholdersAreRefused) {
+  EXPECT_EQ(ErrorOf([] { ParseConfigText("r%invalid_line%\n", "x.cfg"); }),
+            "x.cfg: the options configuration file contains an invalid line 'r%invalid_line%'; "
+            "write one 'key = value' per line with the long option names as keys");
+  EXPECT_EQ(ErrorOf([] { ParseConfigText("d%prefix%%\n", "x.cfg"); }),
+            "x.cfg: the options configuration file contains an invalid line 'd%prefix%%'; write "
+            "one 'key = value' per line with the long option names as keys");
+}
+
 TEST(GenOptionsTest, RejectsBadCommandLines) {
   EXPECT_EQ(ParseError({"--lanes", "4"}),
             "command line: unrecognised option '--lanes'; see energon-gen --help");

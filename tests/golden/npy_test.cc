@@ -144,6 +144,20 @@ TEST(NpyTest, ReadsVersion2And3Headers) {
   }
 }
 
+// Found by fuzz/npy_fuzz.cc (fuzz/corpus/npy/found_empty_int16.npy): an int16 array with a 0 in
+// its shape was copied with memcpy to the null data() of an empty vector, undefined behavior
+// that UBSan (the asan preset) stops at. The reader takes the empty array; LoadNpyWorkload
+// refuses it with its own message.
+TEST(NpyTest, ReadsEmptyInt16Arrays) {
+  const ScopedTempDir dir;
+  const std::string path = dir.File("empty.npy");
+  WriteRawNpy(path, Dict("<i2", "(0, 3)"), "");
+  const NpyArray array = ReadNpy(path);
+  EXPECT_EQ(array.dtype, NpyArray::Dtype::kInt16);
+  EXPECT_EQ(array.shape, (std::vector<std::size_t>{0, 3}));
+  EXPECT_TRUE(array.ints.empty());
+}
+
 // ---------------------------------------------------------------------------------------------
 // float16
 

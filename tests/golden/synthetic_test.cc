@@ -94,6 +94,20 @@ TEST(SyntheticTest, SpecTextRoundTrips) {
   EXPECT_EQ(again.gap, 6.5);
 }
 
+// Found by fuzz/synthetic_fuzz.cc (fuzz/corpus/synthetic/found_rounded_digits): {:g} kept six
+// digits (diffuse=0.333333 for 0.3333333) and wrote small values with an exponent (1e-07), which
+// the parser refuses, so a report's spec named another workload, or none.
+TEST(SyntheticTest, SpecTextKeepsEveryDigitInPlainDecimal) {
+  const SyntheticSpec spec =
+      ParseSyntheticSpec("n=4,d=3,gap=0.125,diffuse=0.3333333,noise=0.0000001,vbias=15.99");
+  EXPECT_EQ(FormatSyntheticSpec(spec),
+            "n=4,nq=4,d=3,heads=1,seed=1,hot=3,gap=0.125,diffuse=0.3333333,noise=0.0000001,"
+            "vbias=15.99");
+  const SyntheticSpec again = ParseSyntheticSpec(FormatSyntheticSpec(spec));
+  EXPECT_EQ(again.diffuse, spec.diffuse);
+  EXPECT_EQ(again.noise, spec.noise);
+}
+
 TEST(ParseSyntheticSpecTest, RejectsUnknownKnobs) {
   EXPECT_EQ(ErrorOf([] { ParseSyntheticSpec("n=32,foo=1"); }),
             "--synthetic: 'foo=1' is not a knob=value pair; the knobs are n, nq, d, heads, seed, "
