@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <numbers>
 #include <optional>
 #include <random>
 #include <string>
@@ -28,6 +30,7 @@ enum class Directed {
   kMaxDistance,  ///< q = -32768, keys alternating -32768 and +32767: a_max - a at its maximum
   kAllEqual,     ///< random q, every key the same row: every score tied
   kOneHot,       ///< one key far above the others: a single survivor
+  kExp2Sweep,    ///< a_max - a_j = every integer 0 .. 2^FX (and u = it): every EXP2 entry read
 };
 
 // Where a case asserts rst_ni (CosimOptions::reset_at), found from the same case run without a
@@ -115,7 +118,8 @@ struct Case {
 };
 
 // n keys and nq queries of D codes for a directed case; seeded from the case's synthetic seed.
-golden::Workload DirectedWorkload(Directed kind, int n, int nq, int d, std::uint64_t seed) {
+// fx: the configuration's FX (the EXP2 sweep's scale depends on it).
+golden::Workload DirectedWorkload(Directed kind, int n, int nq, int d, int fx, std::uint64_t seed) {
   std::mt19937_64 rng(seed);
   const auto code = [&] { return static_cast<std::int16_t>(static_cast<std::uint16_t>(rng())); };
   const auto matrix = [&](int rows, auto&& value) {
@@ -159,14 +163,29 @@ golden::Workload DirectedWorkload(Directed kind, int n, int nq, int d, std::uint
       });
       v = matrix(n, [&](int, int) { return code(); });
       break;
+    case Directed::kExp2Sweep:
+      // Query i = (1, i, 0, ...), key 0 = 0 (the maximum, logit 0), key j >= 1 = (-j, -(n-1),
+      // 0, ...): a_max - a_ij = j + i (n - 1), every integer from 0 to nq (n - 1) once.
+      q = matrix(nq, [](int i, int t) {
+        return static_cast<std::int16_t>(t == 0 ? 1 : t == 1 ? i : 0);
+      });
+      k = matrix(n, [n](int j, int t) {
+        return static_cast<std::int16_t>(j == 0 || t > 1 ? 0 : t == 0 ? -j : -(n - 1));
+      });
+      v = matrix(n, [&](int, int) { return code(); });
+      break;
     case Directed::kNone:
       break;
   }
   golden::Workload w;
   // Scales that put the logit gaps of full-range codes (about 2^33) at a few units of u, so
-  // the EXP2 table and its shifts are exercised, not only p = 0 and p = 2^PB.
-  w.heads.push_back(
-      golden::HeadFromCodes(std::move(q), std::move(k), std::move(v), {4e-6, 4e-6, 1.0}));
+  // the EXP2 table and its shifts are exercised, not only p = 0 and p = 2^PB. The sweep's
+  // scale makes the softmax's M = 2^15, E = 15 (s_q s_k log2(e) / sqrt(D) = 2^-FX), so
+  // u = a_max - a exactly and its fraction takes every value of [0, 2^FX).
+  const double sweep =
+      std::sqrt(std::ldexp(std::sqrt(static_cast<double>(d)) / std::numbers::log2e, -fx));
+  const double s = kind == Directed::kExp2Sweep ? sweep : 4e-6;
+  w.heads.push_back(golden::HeadFromCodes(std::move(q), std::move(k), std::move(v), {s, s, 1.0}));
   w.source = fmt::format("directed {} n={} nq={} seed={}", static_cast<int>(kind), n, nq, seed);
   return w;
 }
@@ -263,6 +282,27 @@ std::vector<Case> Cases() {
                          "n=" + std::to_string(shape.config.fu.n_max) + ",nq=8,seed=9", {-64, 32})
                         .Stall(14));
   }
+  // Mutation testing (docs/mutation.md): stimulus the cases above lacked, each added for the
+  // mutants of tests/mutations/ that survived them.
+  {
+    // Every EXP2 entry read (exp2_mid_entry survived the random gaps): u = a_max - a sweeps
+    // 0 .. 2^FX and on, every key kept.
+    const int sweep_nq = ((1 << shape.config.au.fx) + n - 2) / (n - 1) + 1;
+    cases.push_back(Make("exp2_sweep",
+                         "n=" + std::to_string(n) + ",nq=" + std::to_string(sweep_nq) + ",seed=41",
+                         {-256})
+                        .Corner(Directed::kExp2Sweep));
+    // More power-up reset seeds (score_valid_no_reset survived seeds 1 to 3, before the
+    // mid-traffic resets above existed): a control register left out of the reset shows at
+    // power-up only when its random start value is 1 (with those it depends on, 1 seed in 4),
+    // so short runs from 16 more seeds.
+    for (std::uint32_t seed = 4; seed < 20; ++seed) {
+      cases.push_back(Make("reset_seed" + std::to_string(seed),
+                           "n=" + std::to_string(n) + ",nq=2,seed=" + std::to_string(seed),
+                           {-64, 32})
+                          .ResetSeed(seed));
+    }
+  }
   return cases;
 }
 
@@ -274,10 +314,10 @@ TEST_P(CosimTest, MatchesGolden) {
   const FuShape& shape = model.shape;
   const golden::SyntheticSpec spec =
       golden::ParseSyntheticSpec("d=" + std::to_string(shape.config.fu.d) + "," + c.synthetic);
-  golden::Workload workload =
-      c.directed == Directed::kNone
-          ? golden::MakeSyntheticWorkload(spec)
-          : DirectedWorkload(c.directed, spec.n, spec.nq, shape.config.fu.d, spec.seed);
+  golden::Workload workload = c.directed == Directed::kNone
+                                  ? golden::MakeSyntheticWorkload(spec)
+                                  : DirectedWorkload(c.directed, spec.n, spec.nq, shape.config.fu.d,
+                                                     shape.config.au.fx, spec.seed);
   ScopedTempDir dir;
   if (c.npy) {
     // Round trip through float32 .npy files, the way users bring tensors.
