@@ -59,8 +59,8 @@ std::string DrawPrefix(Draw& draw) {
   const int length = draw.Chance(0.5) ? draw.Uniform(2, 24) : draw.Uniform(25, 120);
   std::string prefix(1, static_cast<char>('a' + draw.Uniform(0, 25)));
   while (static_cast<int>(prefix.size()) < length - 1) {
-    prefix.push_back(kChars[static_cast<std::size_t>(
-        draw.Uniform(0, static_cast<int>(kChars.size()) - 1))]);
+    prefix.push_back(
+        kChars[static_cast<std::size_t>(draw.Uniform(0, static_cast<int>(kChars.size()) - 1))]);
   }
   return prefix + "_";
 }
@@ -84,8 +84,9 @@ KeyValues DrawKnobs(Draw& draw, const SizeBound& bound) {
   // rejection would make small N_MAX and D rare among the kept draws; the rest are drawn over
   // the whole range, for energon-gen to refuse when they pass N_MAX, L or D. Odd counts
   // everywhere the rules allow them.
-  const int fu_lanes_bits = draw.Uniform(
-      0, draw.Chance(0.9) ? std::min(n_max_bits, Log2(bound.max_fu_lanes)) : Log2(bound.max_fu_lanes));
+  const int fu_lanes_bits =
+      draw.Uniform(0, draw.Chance(0.9) ? std::min(n_max_bits, Log2(bound.max_fu_lanes))
+                                       : Log2(bound.max_fu_lanes));
   put("fu-lanes", 1 << fu_lanes_bits);
   const auto lanes = [&](int fitting, int most) {
     return draw.Uniform(1, draw.Chance(0.7) ? std::min(fitting, most) : most);
@@ -154,8 +155,8 @@ SizeBound BoundNamed(const std::string& name) {
 }
 
 int DatapathCost(const gen::AccelConfig& config, const gen::AccelDerived& derived) {
-  return config.fu.d * (config.fu.fu_lanes * derived.fu.num_rounds + derived.au.au_lanes +
-                        derived.au.pv_lanes);
+  return config.fu.d *
+         (config.fu.fu_lanes * derived.fu.num_rounds + derived.au.au_lanes + derived.au.pv_lanes);
 }
 
 int MacroCount(const gen::AccelConfig& config, const gen::AccelDerived& derived) {
@@ -209,8 +210,8 @@ std::string KnobSummary(const gen::AccelConfig& config, const gen::AccelDerived&
   const gen::AuDerived& au = derived.au;
   std::string memory = gen::MemStyleName(config.top.mem_style);
   if (config.top.mem_style == gen::MemStyle::kBlackbox) {
-    memory += fmt::format("({}x{},{} macros)", config.top.sram_max_width,
-                          config.top.sram_max_depth, MacroCount(config, derived));
+    memory += fmt::format("({}x{},{} macros)", config.top.sram_max_width, config.top.sram_max_depth,
+                          MacroCount(config, derived));
   }
   return fmt::format(
       "d={} n-max={} rounds={} fu={} au={} pv={} fetch={} div={} fx={} pb={} ahead={} slots={} "

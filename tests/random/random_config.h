@@ -42,10 +42,10 @@ int MacroCount(const gen::AccelConfig& config, const gen::AccelDerived& derived)
 
 struct DrawnConfig {
   std::uint64_t seed = 0;
-  std::string bound;       ///< SizeBound::name
-  std::string text;        ///< the configuration file, header comment included
-  gen::Options options;    ///< the text parsed by energon-gen's rules
-  int draws = 0;           ///< draws until one was kept (1 = the first)
+  std::string bound;     ///< SizeBound::name
+  std::string text;      ///< the configuration file, header comment included
+  gen::Options options;  ///< the text parsed by energon-gen's rules
+  int draws = 0;         ///< draws until one was kept (1 = the first)
   /// Refused draws by the input energon-gen named (e.g. "fu-lanes"), and "size bound".
   std::map<std::string, int> rejections;
 };

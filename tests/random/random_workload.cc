@@ -86,9 +86,9 @@ NpyTensor CodeTensor(Draw& draw, bool flat, int heads, int rows, int d, std::str
         const int code = draw.Uniform(-(1 << bits), (1 << bits) - 1);
         const bool copy = tied && i > 0;
         tensor.codes.push_back(
-            copy ? tensor.codes[tensor.codes.size() - static_cast<std::size_t>(i * d)]
-                 : extreme ? fill
-                           : static_cast<std::int16_t>(std::clamp(code, -32768, 32767)));
+            copy      ? tensor.codes[tensor.codes.size() - static_cast<std::size_t>(i * d)]
+            : extreme ? fill
+                      : static_cast<std::int16_t>(std::clamp(code, -32768, 32767)));
       }
     }
   }
@@ -117,8 +117,8 @@ RandomCase DrawCase(std::uint64_t config_seed, int index, const gen::AccelConfig
   const int heads = draw.Chance(0.6) ? 1 : draw.Uniform(2, 3);
   const double size = draw.Unit();
   const int n = size < 0.35 ? n_max : size < 0.5 ? draw.Uniform(1, 2) : draw.Uniform(1, n_max);
-  const int slowest = std::min({config.fu.fu_lanes, derived.au.au_lanes, derived.au.pv_lanes,
-                                derived.au.fetch_rows});
+  const int slowest = std::min(
+      {config.fu.fu_lanes, derived.au.au_lanes, derived.au.pv_lanes, derived.au.fetch_rows});
   const long long per_query = (n + slowest - 1) / slowest * (rounds + 1LL) + 40;
   const int max_nq =
       static_cast<int>(std::clamp(kMaxCycleEstimate / (heads * per_query), 1LL, 1LL * kMaxQueries));
@@ -127,11 +127,10 @@ RandomCase DrawCase(std::uint64_t config_seed, int index, const gen::AccelConfig
   const double kind = draw.Unit();
   std::string workload;
   if (kind < 0.45) {
-    workload = fmt::format(
-        "n={},nq={},heads={},seed={},hot={},gap={},diffuse={},noise={},vbias={}", n, nq, heads,
-        draw.Bits() >> 1, draw.Uniform(1, 8), Hundredths(draw.Uniform(0, 3200)),
-        Hundredths(draw.Uniform(0, 100)), Hundredths(draw.Uniform(0, 400)),
-        Hundredths(draw.Uniform(0, 400)));
+    workload = fmt::format("n={},nq={},heads={},seed={},hot={},gap={},diffuse={},noise={},vbias={}",
+                           n, nq, heads, draw.Bits() >> 1, draw.Uniform(1, 8),
+                           Hundredths(draw.Uniform(0, 3200)), Hundredths(draw.Uniform(0, 100)),
+                           Hundredths(draw.Uniform(0, 400)), Hundredths(draw.Uniform(0, 400)));
     args.insert(args.end(), {"--synthetic", workload});
     workload = "synthetic " + workload;
   } else {
@@ -166,17 +165,17 @@ RandomCase DrawCase(std::uint64_t config_seed, int index, const gen::AccelConfig
   }
   if (draw.Chance(0.7)) {
     const bool long_latency = draw.Chance(0.1) && 1LL * heads * nq * n <= 2000;
-    const int latency = long_latency           ? draw.Uniform(65, 250)
+    const int latency = long_latency       ? draw.Uniform(65, 250)
                         : draw.Chance(0.2) ? 1
-                                               : draw.Uniform(1, 64);
+                                           : draw.Uniform(1, 64);
     args.insert(args.end(), {"--mem-latency", std::to_string(latency)});
     options += fmt::format(" mem-latency {}", latency);
   }
   const int reset_seed = draw.Uniform(1, 2147483647);
   args.insert(args.end(), {"--reset-seed", std::to_string(reset_seed)});
   c.stall_seed = draw.Bits() >> 24;
-  c.description = fmt::format("{}; {} reset-seed {}, stalled run stall-seed {}", workload,
-                              options, reset_seed, c.stall_seed);
+  c.description = fmt::format("{}; {} reset-seed {}, stalled run stall-seed {}", workload, options,
+                              reset_seed, c.stall_seed);
   return c;
 }
 

@@ -26,7 +26,7 @@ struct RandomCase {
   /// energon-cosim's options of the case except --config, --stall-seed and outputs; .npy
   /// files are named inside the case's folder.
   std::vector<std::string> arguments;
-  std::uint64_t stall_seed = 0;   ///< the stalled run's --stall-seed
+  std::uint64_t stall_seed = 0;    ///< the stalled run's --stall-seed
   std::vector<NpyTensor> tensors;  ///< q, k, v for the .npy cases; empty for synthetic ones
 };
 
