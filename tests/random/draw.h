@@ -13,7 +13,7 @@ class Draw {
  public:
   explicit Draw(std::uint64_t seed) : rng_(seed) {}
 
-  /// Uniform in [lo, hi] (modulo reduction: the bias is below 2^-50 for these ranges).
+  /// Uniform in [lo, hi] (modulo reduction: spans below 2^32 are biased by less than 2^-32).
   int Uniform(int lo, int hi) {
     const auto span = static_cast<std::uint64_t>(static_cast<std::int64_t>(hi) - lo + 1);
     return static_cast<int>(lo + static_cast<std::int64_t>(rng_() % span));

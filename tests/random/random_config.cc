@@ -20,8 +20,8 @@ namespace {
 
 using golden::InputError;
 
-// Redraws before a seed is given up on: the acceptance rate is about one in three (docs/soak.md),
-// so this never happens unless the space or the rules change.
+// Redraws before a seed is given up on: more than half of the draws are kept (docs/soak.md), so
+// this never happens unless the space or the rules change.
 constexpr int kMaxDraws = 1000;
 
 using KeyValues = std::vector<std::pair<std::string, std::string>>;

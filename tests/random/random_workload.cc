@@ -127,10 +127,15 @@ RandomCase DrawCase(std::uint64_t config_seed, int index, const gen::AccelConfig
   const double kind = draw.Unit();
   std::string workload;
   if (kind < 0.45) {
+    // One draw a statement: the order of a call's arguments is the compiler's choice.
+    const std::uint64_t seed = draw.Bits() >> 1;
+    const int hot = draw.Uniform(1, 8);
+    const std::string gap = Hundredths(draw.Uniform(0, 3200));
+    const std::string diffuse = Hundredths(draw.Uniform(0, 100));
+    const std::string noise = Hundredths(draw.Uniform(0, 400));
+    const std::string vbias = Hundredths(draw.Uniform(0, 400));
     workload = fmt::format("n={},nq={},heads={},seed={},hot={},gap={},diffuse={},noise={},vbias={}",
-                           n, nq, heads, draw.Bits() >> 1, draw.Uniform(1, 8),
-                           Hundredths(draw.Uniform(0, 3200)), Hundredths(draw.Uniform(0, 100)),
-                           Hundredths(draw.Uniform(0, 400)), Hundredths(draw.Uniform(0, 400)));
+                           n, nq, heads, seed, hot, gap, diffuse, noise, vbias);
     args.insert(args.end(), {"--synthetic", workload});
     workload = "synthetic " + workload;
   } else {
