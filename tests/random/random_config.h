@@ -21,8 +21,8 @@ struct SizeBound {
   int max_d = 64;
   int max_n_max = 512;
   int max_fu_lanes = 16;
-  /// D (L R + A + Pv): the lane datapaths, which decide the Verilated C++ size. The default
-  /// configuration's value (64 (16 2 + 4 + 4) = 2560) builds in 1 to 1.5 minutes on 2 cores.
+  /// D x (L x R + A + Pv): the lane datapaths, which decide the Verilated C++ size. The default
+  /// configuration's value (64 x (16 x 2 + 4 + 4) = 2560) builds in 1 to 1.5 minutes on 2 cores.
   int max_datapath = 2560;
   /// SRAM macro instances (every RAM's banks, --mem-style blackbox).
   int max_macros = 256;
@@ -35,7 +35,7 @@ SizeBound CiBound();
 /// "soak" or "ci"; throws golden::InputError naming --bound otherwise.
 SizeBound BoundNamed(const std::string& name);
 
-/// D (L R + A + Pv) of a configuration (SizeBound::max_datapath).
+/// D x (L x R + A + Pv) of a configuration (SizeBound::max_datapath).
 int DatapathCost(const gen::AccelConfig& config, const gen::AccelDerived& derived);
 /// SRAM macro instances of a configuration: 0 with behavioral memories.
 int MacroCount(const gen::AccelConfig& config, const gen::AccelDerived& derived);
