@@ -30,7 +30,7 @@ struct SizeBound {
 
 /// The bound of scripts/soak: about the default configuration's build cost at most.
 SizeBound SoakBound();
-/// The bound of the fixed set in the default test run: models that build in seconds.
+/// The bound of the fixed set in the default test run: models of about 25 s of CPU each.
 SizeBound CiBound();
 /// "soak" or "ci"; throws golden::InputError naming --bound otherwise.
 SizeBound BoundNamed(const std::string& name);
@@ -46,7 +46,8 @@ struct DrawnConfig {
   std::string text;      ///< the configuration file, header comment included
   gen::Options options;  ///< the text parsed by energon-gen's rules
   int draws = 0;         ///< draws until one was kept (1 = the first)
-  /// Refused draws by the input energon-gen named (e.g. "fu-lanes"), and "size bound".
+  /// Refused draws by the input energon-gen named (e.g. "fu-lanes"), and over the bound by
+  /// "size bound (shape)", "(datapath)" or "(macros)".
   std::map<std::string, int> rejections;
 };
 

@@ -25,7 +25,7 @@ std::string Hundredths(int hundredths) {
 }
 
 double Normal(Draw& draw) {
-  // Box-Muller, written out so that the values are the same everywhere.
+  // Box-Muller, written out: std::normal_distribution's algorithm is the library's choice.
   const double u = 1.0 - draw.Unit();
   return std::sqrt(-2.0 * std::log(u)) * std::cos(2.0 * std::numbers::pi * draw.Unit());
 }
@@ -95,7 +95,8 @@ NpyTensor CodeTensor(Draw& draw, bool flat, int heads, int rows, int d, std::str
   return tensor;
 }
 
-// A_r: -256 (keep every key) and 256 (keep the maximum only) as often as 0 and the rest.
+// A_r: -256 (keep every key) and 256 (keep only the maximum) 15% of the time each, 0 10%,
+// otherwise uniform in [-256, 256].
 int DrawAlpha(Draw& draw) {
   const double r = draw.Unit();
   if (r < 0.15) return -golden::kAlphaOne;
