@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <string_view>
 
@@ -47,6 +48,42 @@ std::string SuggestPrefix(std::string_view text) {
   return fixed + "_";
 }
 
+// The C++20 keywords and alternative tokens ([lex.key], [lex.digraph]) that match the prefix
+// rule [a-z][a-z0-9_]*: the params header's namespace is the prefix without its final '_', so
+// none of these may be one. (Contextual names such as final, import and module compile.)
+constexpr std::array<std::string_view, 92> kCppKeywords = {
+    "alignas",       "alignof",     "and",
+    "and_eq",        "asm",         "auto",
+    "bitand",        "bitor",       "bool",
+    "break",         "case",        "catch",
+    "char",          "char8_t",     "char16_t",
+    "char32_t",      "class",       "compl",
+    "concept",       "const",       "consteval",
+    "constexpr",     "constinit",   "const_cast",
+    "continue",      "co_await",    "co_return",
+    "co_yield",      "decltype",    "default",
+    "delete",        "do",          "double",
+    "dynamic_cast",  "else",        "enum",
+    "explicit",      "export",      "extern",
+    "false",         "float",       "for",
+    "friend",        "goto",        "if",
+    "inline",        "int",         "long",
+    "mutable",       "namespace",   "new",
+    "noexcept",      "not",         "not_eq",
+    "nullptr",       "operator",    "or",
+    "or_eq",         "private",     "protected",
+    "public",        "register",    "reinterpret_cast",
+    "requires",      "return",      "short",
+    "signed",        "sizeof",      "static",
+    "static_assert", "static_cast", "struct",
+    "switch",        "template",    "this",
+    "thread_local",  "throw",       "true",
+    "try",           "typedef",     "typeid",
+    "typename",      "union",       "unsigned",
+    "using",         "virtual",     "void",
+    "volatile",      "wchar_t",     "while",
+    "xor",           "xor_eq"};
+
 void CheckPrefix(const std::string& prefix, const TopConfig& top) {
   const auto fail = [&](std::string_view rule) {
     throw InputError("--prefix",
@@ -73,6 +110,12 @@ void CheckPrefix(const std::string& prefix, const TopConfig& top) {
                     max_length, SuggestPrefix(prefix.substr(0, max_length - 1))));
   }
   const std::string_view core(prefix.data(), prefix.size() - 1);
+  if (std::find(kCppKeywords.begin(), kCppKeywords.end(), core) != kCppKeywords.end()) {
+    throw InputError("--prefix",
+                     fmt::format("'{}' makes the params header's namespace '{}' (the prefix "
+                                 "without its final '_'), a C++ keyword; use {}x_",
+                                 prefix, core, core));
+  }
   std::size_t digits = core.size();
   while (digits > 0 && core[digits - 1] >= '0' && core[digits - 1] <= '9') --digits;
   if (digits < core.size() && digits > 0 && core[digits - 1] == '_') {

@@ -353,6 +353,17 @@ TEST(DeriveTest, RejectsBadPrefixesWithAFixedOne) {
   EXPECT_EQ(PrefixError("my_2_"),
             "--prefix: 'my_2_' ends in _<digit>_, which makes names end in _<digit> (the params "
             "namespace would be my_2); use my2_");
+  // The params header's namespace is the prefix without its '_': "if_" gave namespace
+  // energon::generated::if, which no compiler takes (found by scripts/soak, seed 41).
+  EXPECT_EQ(PrefixError("if_"),
+            "--prefix: 'if_' makes the params header's namespace 'if' (the prefix without its "
+            "final '_'), a C++ keyword; use ifx_");
+  EXPECT_EQ(PrefixError("char16_t_"),
+            "--prefix: 'char16_t_' makes the params header's namespace 'char16_t' (the prefix "
+            "without its final '_'), a C++ keyword; use char16_tx_");
+  EXPECT_EQ(PrefixError("ifx_"), "<no InputError>");
+  EXPECT_EQ(PrefixError("final_"), "<no InputError>");
+  EXPECT_EQ(PrefixError("if_then_"), "<no InputError>");
   EXPECT_EQ(PrefixError("fu_v2_"), "<no InputError>");
   EXPECT_EQ(PrefixError("a_"), "<no InputError>");
 }
