@@ -7,15 +7,10 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/foreign" && touch "$tmp/foreign/keep.txt"
 failures=0
-expect() {  # expect <message part> <args...>
-  local want="$1"; shift
-  local err status
-  err=$("$root/scripts/synth" "$@" 2>&1 >/dev/null); status=$?
-  if [ "$status" -ne 2 ] || [[ "$err" != *"$want"* ]]; then
-    echo "FAIL: scripts/synth $*: exit $status, stderr: $err (wanted exit 2 and '$want')"
-    failures=$((failures + 1))
-  fi
-}
+# shellcheck source=../common/expect_refusal.sh
+source "$(dirname "$0")/../common/expect_refusal.sh"
+# expect <message part> <args...>
+expect() { expect_refusal part "$root/scripts/synth" "$@"; }
 cfg="$root/configs/tiny_1lane.cfg"
 expect "--config: is missing" --clock 5
 expect "--config: cannot read '$tmp/none.cfg'" --config "$tmp/none.cfg"

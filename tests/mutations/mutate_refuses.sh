@@ -12,13 +12,10 @@ fail() {
   echo "FAIL: $1"
   failures=$((failures + 1))
 }
-expect() {  # expect <message> <args...>
-  local want="$1"; shift
-  local err status
-  err=$(ENERGON_BUILD_DIR=/nonexistent "$root/scripts/mutate" "$@" 2>&1 >/dev/null); status=$?
-  [ "$status" -eq 2 ] && [ "$err" = "$want" ] ||
-    fail "scripts/mutate $*: exit $status, stderr: $err (wanted exit 2 and '$want')"
-}
+# shellcheck source=../common/expect_refusal.sh
+source "$(dirname "$0")/../common/expect_refusal.sh"
+# expect <message> <args...>
+expect() { ENERGON_BUILD_DIR=/nonexistent expect_refusal exact "$root/scripts/mutate" "$@"; }
 expect "error: -j: '0' is not a number of mutants from 1 to 64; give e.g. -j 2" -j 0
 expect "error: -j: needs a value; see scripts/mutate --help" -j
 expect "error: '--jobs' is not an option of scripts/mutate; options are --config FILE, --mutations DIR|FILE, -j N and --list" --jobs 2

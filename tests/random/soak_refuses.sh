@@ -7,15 +7,10 @@ root="$1"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 failures=0
-expect() {  # expect <message> <args...>
-  local want="$1"; shift
-  local err status
-  err=$(ENERGON_BUILD_DIR=/nonexistent "$root/scripts/soak" "$@" 2>&1 >/dev/null); status=$?
-  if [ "$status" -ne 2 ] || [ "$err" != "$want" ]; then
-    echo "FAIL: scripts/soak $*: exit $status, stderr: $err (wanted exit 2 and '$want')"
-    failures=$((failures + 1))
-  fi
-}
+# shellcheck source=../common/expect_refusal.sh
+source "$(dirname "$0")/../common/expect_refusal.sh"
+# expect <message> <args...>
+expect() { ENERGON_BUILD_DIR=/nonexistent expect_refusal exact "$root/scripts/soak" "$@"; }
 expect "error: command line: say how long to run: --time MINUTES or --count CONFIGS, e.g. scripts/soak --time 60" --state "$tmp/s"
 expect "error: --time: 'an hour' is not a whole number 1..100000; give one like 60" --time "an hour"
 expect "error: --time: '0' is not a whole number 1..100000; give one like 60" --time 0

@@ -8,15 +8,10 @@ root="$1"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 failures=0
-expect() {  # expect <message> <args...>
-  local want="$1"; shift
-  local err status
-  err=$(ENERGON_BUILD_DIR=/nonexistent "$root/scripts/cosim" "$@" 2>&1 >/dev/null); status=$?
-  if [ "$status" -ne 2 ] || [ "$err" != "$want" ]; then
-    echo "FAIL: scripts/cosim $*: exit $status, stderr: $err (wanted exit 2 and '$want')"
-    failures=$((failures + 1))
-  fi
-}
+# shellcheck source=../common/expect_refusal.sh
+source "$(dirname "$0")/../common/expect_refusal.sh"
+# expect <message> <args...>
+expect() { ENERGON_BUILD_DIR=/nonexistent expect_refusal exact "$root/scripts/cosim" "$@"; }
 cfg="$root/configs/small_nmax.cfg"
 expect "error: --config: '$tmp' is not a regular file; give a configuration file, e.g. --config configs/default.cfg" --config "$tmp"
 expect "error: --config: '/dev/zero' is not a regular file; give a configuration file, e.g. --config configs/default.cfg" --config /dev/zero
