@@ -16,6 +16,17 @@ using golden::Int128;
 constexpr int kMaxAuLanes = 64;
 constexpr int kDefaultMaxDivLanes = 16;
 constexpr int kQuotientBits = 16;  // round_half_away(acc / Z) <= 2^15
+// Terms one adder level of the logit dot product sums in a cycle: on osu018 a registered sum of
+// eight 32-bit products takes about 3.5 ns, of sixteen 4.2 ns (docs/synthesis.md).
+constexpr int kLogitSumFan = 8;
+
+// Adder levels of `fan` terms each that reduce d terms to one: at least one (au_logit's
+// sum_levels()).
+int LogitSumLevels(int d, int fan) {
+  int levels = 1;
+  for (int terms = (d + fan - 1) / fan; terms > 1; terms = (terms + fan - 1) / fan) ++levels;
+  return levels;
+}
 
 int Clog2Of(long long x) {
   int bits = 0;
@@ -128,6 +139,8 @@ AuDerived DeriveAu(const AuConfig& au, int d, int n_max, int fu_lanes) {
   out.fcnt_w = Clog2Of(out.fetch_rows + 1LL);
   out.div_groups = (d + out.div_lanes - 1) / out.div_lanes;
   out.div_latency = kQuotientBits + 2;
+  out.logit_sum_fan = kLogitSumFan;
+  out.logit_latency = 2 + LogitSumLevels(d, kLogitSumFan);
   return out;
 }
 

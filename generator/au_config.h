@@ -43,6 +43,11 @@ struct AuDerived {
   int fcnt_w = 3;     ///< request count: clog2(fetch_rows + 1)
   int div_groups = 4; ///< issue cycles of one query's division: ceil(D / div_lanes)
   int div_latency = 18;  ///< cycles from a group's issue to its output beat: 16 quotient stages + 2
+  /// Terms one adder level of the logit dot product sums in a cycle (kLogitSumFan).
+  int logit_sum_fan = 8;
+  /// Cycles from the logit stage's take of a sub-beat to its write and logit beat: the taken
+  /// rows, the products, and ceil(log_fan D) adder levels (at least one).
+  int logit_latency = 3;
 };
 
 /// The AU's prefix part, e.g. "a4_" (+ "p8", "f2", "v4", "c2", "x10b14" where those differ

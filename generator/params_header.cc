@@ -152,6 +152,8 @@ inline constexpr int kPCntW = {pcnt_w};  ///< p beat count bits
 inline constexpr int kFCntW = {fcnt_w};  ///< memory request count bits
 inline constexpr int kDivGroups = {div_groups};  ///< issue cycles of one query's division
 inline constexpr int kDivLatency = {div_latency};  ///< division issue to output beat, cycles
+inline constexpr int kLogitSumFan = {logit_sum_fan};  ///< terms per adder level of the logit dot product
+inline constexpr int kLogitLatency = {logit_latency};  ///< logit take to logit beat, cycles
 )",
                       fmt::arg("au_lanes", au.au_lanes), fmt::arg("pv_lanes", au.pv_lanes),
                       fmt::arg("fetch_rows", au.fetch_rows), fmt::arg("div_lanes", au.div_lanes),
@@ -160,7 +162,9 @@ inline constexpr int kDivLatency = {div_latency};  ///< division issue to output
                       fmt::arg("p_w", au.p_w), fmt::arg("z_w", au.z_w), fmt::arg("acc_w", au.acc_w),
                       fmt::arg("acnt_w", au.acnt_w), fmt::arg("pcnt_w", au.pcnt_w),
                       fmt::arg("fcnt_w", au.fcnt_w), fmt::arg("div_groups", au.div_groups),
-                      fmt::arg("div_latency", au.div_latency));
+                      fmt::arg("div_latency", au.div_latency),
+                      fmt::arg("logit_sum_fan", au.logit_sum_fan),
+                      fmt::arg("logit_latency", au.logit_latency));
   text += fmt::format("\n}}  // namespace {}\n", ParamsNamespace(derived));
   return text;
 }

@@ -423,6 +423,7 @@ mustache::data TemplateData(const AccelConfig& config, const AccelDerived& d) {
   data.set("acnt_w", Num(au.acnt_w));
   data.set("pcnt_w", Num(au.pcnt_w));
   data.set("fcnt_w", Num(au.fcnt_w));
+  data.set("logit_sum_fan", Num(au.logit_sum_fan));
   data.set("ctx_w", Num(SurvivorContextBits(d)));
   data.set("sv_row_bits", Num(d.fu.row_w * config.fu.fu_lanes));
   data.set("sv_index_bits", Num(d.fu.idx_w * config.fu.fu_lanes));

@@ -41,8 +41,9 @@ std::vector<int> PBeatCounts(int m, const AuTiming& au) { return Chunks(m, au.pv
 //   fetch   accept a (after the FU's done pulse, with a free context entry); request w in
 //           a+1+w; done (survivor slot freed) in a+W; idle from a+W+1.
 //   logit   accept g (a context, a free logit slot); from g+1 one sub-beat per cycle while
-//           its response is valid; logit beat one cycle after its sub-beat; done with the
-//           last beat; idle one cycle later.
+//           its response is valid; logit beat logit_latency cycles after its sub-beat (the
+//           dot product's pipeline); done with the last beat; the next accept from the cycle
+//           after the last sub-beat.
 //   softmax accept s (a full logit slot, a free accumulator slot); window w read in s+w, its
 //           p beat in s+5+w (gap, half products, u, p: kSoftmaxPBeat); the logit slot freed
 //           with the last read; done in s+W+4; Z and idle from s+W+5.
@@ -91,15 +92,17 @@ AccelQueryTiming AccelScheduler::Next(const QueryResult& result, int num_candida
     const std::int64_t valid = std::max(q.request[w] + au_.mem_latency, last_response_ + 1);
     std::int64_t cycle = std::max(ready, valid);
     const int beats = (requests[w] + au_.au_lanes - 1) / au_.au_lanes;
-    for (int b = 0; b < beats; ++b) q.logit.push_back(cycle + b + 1);
+    for (int b = 0; b < beats; ++b) q.logit.push_back(cycle + b + au_.logit_latency);
     cycle += beats - 1;  // the response is taken with its last sub-beat
     q.response.push_back(cycle);
     last_response_ = cycle;
     ready = cycle + 1;
   }
-  const std::int64_t logit_done = ready;  // with the last logit beat
-  store_slot = q.response.back() + 1;     // the last sub-beat read the q16 row
-  logit_idle_ = logit_done + 1;
+  const std::int64_t logit_done = q.logit.back();  // with the last logit beat
+  store_slot = q.response.back() + 1;              // the last sub-beat read the q16 row
+  // The next query is accepted behind the last sub-beat's take, while this one's logits are
+  // still in the pipeline (its logit slot, freed by query k - 2's softmax, must be free).
+  logit_idle_ = ready;
 
   const auto windows = static_cast<std::int64_t>(PBeatCounts(m, au_).size());
   const std::int64_t s = std::max({logit_done + 1, softmax_idle_, acc_free_[slot]});

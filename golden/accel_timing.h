@@ -24,6 +24,9 @@ struct AuTiming {
   int fetch_rows = 4;    ///< keys per memory request
   int div_groups = 4;    ///< issue cycles of one query's division, ceil(D / div lanes)
   int div_latency = 18;  ///< cycles from a division group's issue to the output beat
+  /// Cycles from the logit stage's take of a sub-beat to its logit beat (and its write): the
+  /// taken rows, the products and the adder levels (AuDerived::logit_latency).
+  int logit_latency = 3;
   int mem_latency = 4;   ///< memory: a request taken in cycle c is answered from c + latency
   /// Slots of the FU's query store (TopDerived::query_slots): query k is accepted only once
   /// query k - slots has left the logit stage, whose last sub-beat frees its slot. 0: no limit.

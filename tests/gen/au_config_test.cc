@@ -90,6 +90,20 @@ void ExpectWidths(const AuDerived& d, const AuExpected& e) {
   EXPECT_EQ(d.div_latency, 18);  // 16 quotient stages + 2
 }
 
+TEST(AuConfigTest, LogitLatencyCountsOneAdderLevelPerEightTerms) {
+  // The taken rows, the products, then levels of at most 8 terms until one is left.
+  const auto latency = [](int d) { return DeriveAu(AuConfig{}, d, 16, 4).logit_latency; };
+  EXPECT_EQ(latency(1), 3);  // one level even for a single product
+  EXPECT_EQ(latency(8), 3);
+  EXPECT_EQ(latency(9), 4);
+  EXPECT_EQ(latency(64), 4);
+  EXPECT_EQ(latency(65), 5);
+  EXPECT_EQ(latency(512), 5);
+  EXPECT_EQ(latency(513), 6);
+  EXPECT_EQ(latency(1024), 6);
+  EXPECT_EQ(DeriveAu(AuConfig{}, 8, 16, 4).logit_sum_fan, 8);
+}
+
 class NamedAuConfigTest : public ::testing::TestWithParam<AuExpected> {};
 
 TEST_P(NamedAuConfigTest, DerivesTheDocumentedWidths) {

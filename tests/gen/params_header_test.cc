@@ -70,6 +70,8 @@ TEST(ParamsHeaderTest, BuiltHeaderMatchesDerive) {
   EXPECT_EQ(params::kFCntW, d.au.fcnt_w);
   EXPECT_EQ(params::kDivGroups, d.au.div_groups);
   EXPECT_EQ(params::kDivLatency, d.au.div_latency);
+  EXPECT_EQ(params::kLogitSumFan, d.au.logit_sum_fan);
+  EXPECT_EQ(params::kLogitLatency, d.au.logit_latency);
   EXPECT_EQ(params::kQuerySlots, d.top.query_slots);
   EXPECT_EQ(params::kTagW, d.top.tag_w);
   // ... with the default configuration's values (docs/au-microarchitecture.md).
@@ -145,6 +147,7 @@ TEST(GoldenParamsTest, FromTheDerivedValues) {
   EXPECT_EQ(p.au.fetch_rows, options.derived.au.fetch_rows);
   EXPECT_EQ(p.au.div_groups, options.derived.au.div_groups);
   EXPECT_EQ(p.au.div_latency, options.derived.au.div_latency);
+  EXPECT_EQ(p.au.logit_latency, options.derived.au.logit_latency);
   EXPECT_EQ(p.au.mem_latency, 7);
 }
 

@@ -24,6 +24,7 @@ AuTiming Au(int div_groups, int query_slots) {
   au.fetch_rows = 2;
   au.div_groups = div_groups;
   au.div_latency = 18;
+  au.logit_latency = 3;  // D <= 8: the taken rows, the products, one adder level
   au.mem_latency = 4;
   au.query_slots = query_slots;
   return au;
@@ -39,15 +40,16 @@ TEST(AccelSchedulerTest, OneQueryByHand) {
   EXPECT_EQ(t.au.request, (std::vector<std::int64_t>{115}));
   // The FU is idle once the slot is free (116) and round 2's probe has gone (116): from 117.
   EXPECT_EQ(scheduler.FuIdleCycle(), 117);
-  // Logit accepts in 115; the response is valid from 119 and taken there, its beat in 120.
+  // Logit accepts in 115; the response is valid from 119 and taken there: its rows in 120, the
+  // products in 121, the sum (the write and the beat) in 122.
   EXPECT_EQ(t.au.response, (std::vector<std::int64_t>{119}));
-  EXPECT_EQ(t.au.logit, (std::vector<std::int64_t>{120}));
-  // Softmax accepts in 121 and reads its one window: gap in 122, half products in 123, u in
-  // 124, p in 125, the p beat and done in 126, Z in 127.
-  EXPECT_EQ(t.au.p, (std::vector<std::int64_t>{126}));
-  EXPECT_EQ(t.au.z, 127);
-  // Divide accepts in 127: two groups, the output 18 cycles after the last one's issue.
-  EXPECT_EQ(t.au.out, 127 + 1 + 18);
+  EXPECT_EQ(t.au.logit, (std::vector<std::int64_t>{122}));
+  // Softmax accepts in 123 and reads its one window: gap in 124, half products in 125, u in
+  // 126, p in 127, the p beat and done in 128, Z in 129.
+  EXPECT_EQ(t.au.p, (std::vector<std::int64_t>{128}));
+  EXPECT_EQ(t.au.z, 129);
+  // Divide accepts in 129: two groups, the output 18 cycles after the last one's issue.
+  EXPECT_EQ(t.au.out, 129 + 1 + 18);
 }
 
 TEST(AccelSchedulerTest, AFullQueryStoreHoldsTheQueryPort) {
@@ -85,19 +87,19 @@ TEST(AccelSchedulerTest, MoreContextsLetTheFetchRunFurtherAheadOfASlowMemory) {
 }
 
 TEST(AccelSchedulerTest, TheNextHeadStartsWhileTheAuDrains) {
-  // A slow division (40 groups): head 0's query divides in 127..166, its output in 184.
+  // A slow division (40 groups): head 0's query divides in 129..168, its output in 186.
   AccelScheduler scheduler(kFu, Au(40, 4));
   scheduler.StartHead(2, 100);
-  EXPECT_EQ(scheduler.Next(kQuery, 10).au.out, 127 + 39 + 18);
-  // Head 1 (one key row) starts at once: query offered in 118, through softmax by 144 (Z in
-  // 145); the divide stage is still busy with head 0 until 167.
+  EXPECT_EQ(scheduler.Next(kQuery, 10).au.out, 129 + 39 + 18);
+  // Head 1 (one key row) starts at once: query offered in 118, through softmax by 146 (Z in
+  // 147); the divide stage is still busy with head 0 until 169.
   scheduler.StartHead(2, scheduler.FuIdleCycle() + 1);
   const AccelQueryTiming t = scheduler.Next(kQuery, 10);
   EXPECT_EQ(t.fu.accept_cycle, 118);
-  EXPECT_EQ(t.au.z, 145);
-  EXPECT_EQ(t.au.out, 167 + 39 + 18);
-  // A fresh schedule of the same head would divide from 145 on.
-  EXPECT_EQ(PredictAccelTiming(kFu, Au(40, 4), {kQuery}, {10}, 118)[0].au.out, 145 + 39 + 18);
+  EXPECT_EQ(t.au.z, 147);
+  EXPECT_EQ(t.au.out, 169 + 39 + 18);
+  // A fresh schedule of the same head would divide from 147 on.
+  EXPECT_EQ(PredictAccelTiming(kFu, Au(40, 4), {kQuery}, {10}, 118)[0].au.out, 147 + 39 + 18);
 }
 
 }  // namespace

@@ -585,23 +585,26 @@ TEST(FaultTest, AlphaLatchedWhenTheFuTurnsIdleMissesALaterConfigurationChange) {
   EXPECT_TRUE(m.stream == "r1_row" || m.stream == "r1_surv") << Report(later, model, s.options);
 }
 
-// With the regression's reset seeds 1 to 3 and a reset at time 0 only, `s` passes; with rst_ni
-// also asserted in cycle `reset_at` (its rerun then starts in reset_at + 5) it fails, and
-// `check` looks at that report.
+// For each reset seed 1 to 3 under which `s` passes with a reset at time 0 only (at least one:
+// which ones depends on the order Verilator draws the registers' power-up values, so a
+// register added to the design may move them), it fails with rst_ni also asserted in cycle
+// `reset_at` (its rerun then starts in reset_at + 5), and `check` looks at that report.
 void ExpectCaughtOnlyByAMidTrafficReset(const DutModel& model, Scenario& s, std::int64_t reset_at,
                                         const std::function<void(const CosimResult&)>& check) {
+  int hidden_at_power_up = 0;
   for (std::uint32_t seed = 1; seed <= 3; ++seed) {
     SCOPED_TRACE("reset seed " + std::to_string(seed));
     s.options.reset_seed = seed;
     s.options.reset_at.reset();
-    const CosimResult plain = RunCosim(model, s.workload, s.options);
-    EXPECT_TRUE(plain.passed) << Report(plain, model, s.options);
+    if (!RunCosim(model, s.workload, s.options).passed) continue;  // shown at power-up already
+    ++hidden_at_power_up;
     s.options.reset_at = reset_at;
     const CosimResult result = RunCosim(model, s.workload, s.options);
     EXPECT_EQ(result.reset_cycle, reset_at);
     ASSERT_FALSE(result.passed);
     check(result);
   }
+  EXPECT_GE(hidden_at_power_up, 1) << "every reset seed shows the fault at power-up already";
 }
 
 TEST(FaultTest, MissingResetOfARequestValidIsCaughtByAResetInTheMiddleOfTheTraffic) {
