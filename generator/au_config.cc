@@ -141,6 +141,7 @@ AuDerived DeriveAu(const AuConfig& au, int d, int n_max, int fu_lanes) {
   out.div_latency = kQuotientBits + 2;
   out.logit_sum_fan = kLogitSumFan;
   out.logit_latency = 2 + LogitSumLevels(d, kLogitSumFan);
+  for (int terms = out.pv_lanes; terms > 7; terms = (terms + 7) / 8) ++out.pv_levels;
   return out;
 }
 

@@ -48,6 +48,9 @@ struct AuDerived {
   /// Cycles from the logit stage's take of a sub-beat to its write and logit beat: the taken
   /// rows, the products, and ceil(log_fan D) adder levels (at least one).
   int logit_latency = 3;
+  /// Adder levels of 8 terms that reduce the softmax's Pv products per element to at most 7
+  /// before the accumulation: 0 while Pv <= 7.
+  int pv_levels = 0;
 };
 
 /// The AU's prefix part, e.g. "a4_" (+ "p8", "f2", "v4", "c2", "x10b14" where those differ

@@ -135,7 +135,8 @@ nlohmann::ordered_json DerivedJson(const AccelDerived& derived) {
       {"z_w", au.z_w},         {"acc_w", au.acc_w},           {"lb_banks", au.lb_banks},
       {"lb_rows", au.lb_rows}, {"acnt_w", au.acnt_w},         {"pcnt_w", au.pcnt_w},
       {"fcnt_w", au.fcnt_w},   {"div_groups", au.div_groups}, {"div_latency", au.div_latency},
-      {"logit_sum_fan", au.logit_sum_fan}, {"logit_latency", au.logit_latency}};
+      {"logit_sum_fan", au.logit_sum_fan}, {"logit_latency", au.logit_latency},
+      {"pv_levels", au.pv_levels}};
   return json;
 }
 

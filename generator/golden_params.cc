@@ -15,6 +15,7 @@ GoldenParams GoldenParamsOf(const AccelConfig& config, const AccelDerived& deriv
   p.au.div_groups = derived.au.div_groups;
   p.au.div_latency = derived.au.div_latency;
   p.au.logit_latency = derived.au.logit_latency;
+  p.au.pv_levels = derived.au.pv_levels;
   p.au.query_slots = derived.top.query_slots;
   p.au.fetch_ahead = derived.au.fetch_ahead;
   p.au.mem_latency = mem_latency;

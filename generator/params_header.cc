@@ -154,6 +154,7 @@ inline constexpr int kDivGroups = {div_groups};  ///< issue cycles of one query'
 inline constexpr int kDivLatency = {div_latency};  ///< division issue to output beat, cycles
 inline constexpr int kLogitSumFan = {logit_sum_fan};  ///< terms per adder level of the logit dot product
 inline constexpr int kLogitLatency = {logit_latency};  ///< logit take to logit beat, cycles
+inline constexpr int kPvLevels = {pv_levels};  ///< adder levels of the softmax's p * V sum
 )",
                       fmt::arg("au_lanes", au.au_lanes), fmt::arg("pv_lanes", au.pv_lanes),
                       fmt::arg("fetch_rows", au.fetch_rows), fmt::arg("div_lanes", au.div_lanes),
@@ -164,7 +165,8 @@ inline constexpr int kLogitLatency = {logit_latency};  ///< logit take to logit 
                       fmt::arg("fcnt_w", au.fcnt_w), fmt::arg("div_groups", au.div_groups),
                       fmt::arg("div_latency", au.div_latency),
                       fmt::arg("logit_sum_fan", au.logit_sum_fan),
-                      fmt::arg("logit_latency", au.logit_latency));
+                      fmt::arg("logit_latency", au.logit_latency),
+                      fmt::arg("pv_levels", au.pv_levels));
   text += fmt::format("\n}}  // namespace {}\n", ParamsNamespace(derived));
   return text;
 }

@@ -14,9 +14,9 @@ namespace mustache = kainjow::mustache;
 
 std::vector<RtlFile> RtlFiles(const AccelConfig& /*config*/, const AccelDerived& derived) {
   std::vector<RtlFile> files;
-  for (const char* name : {"mem_1r1w", "query_store", "fu_pingpong", "au_ctx_fifo", "fu_divider",
-                           "fu_score", "fu_filter", "fu_top", "au_exp2", "au_fetch", "au_logit",
-                           "au_softmax", "au_divide", "au_top", "energon_top"}) {
+  for (const char* name : {"mem_1r1w", "query_store", "fu_pingpong", "au_ctx_fifo", "au_skid",
+                           "fu_divider", "fu_score", "fu_filter", "fu_top", "au_exp2", "au_fetch",
+                           "au_logit", "au_softmax", "au_divide", "au_top", "energon_top"}) {
     files.push_back({name, derived.top.prefix + name});
   }
   return files;

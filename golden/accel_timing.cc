@@ -8,8 +8,8 @@ namespace energon::golden {
 namespace {
 
 // Cycles from the softmax stage's read of a window to its p beat: the logit buffer's read, the
-// gap, the two half products of gap * M, u, p (au_softmax).
-constexpr std::int64_t kSoftmaxPBeat = 5;
+// gap, the two half products of gap * M, their sum, u, p (au_softmax).
+constexpr std::int64_t kSoftmaxPBeat = 6;
 
 // m cut into pieces of `size`, the last one shorter.
 std::vector<int> Chunks(int m, int size) {
@@ -45,8 +45,9 @@ std::vector<int> PBeatCounts(int m, const AuTiming& au) { return Chunks(m, au.pv
 //           dot product's pipeline); done with the last beat; the next accept from the cycle
 //           after the last sub-beat.
 //   softmax accept s (a full logit slot, a free accumulator slot); window w read in s+w, its
-//           p beat in s+5+w (gap, half products, u, p: kSoftmaxPBeat); the logit slot freed
-//           with the last read; done in s+W+4; Z and idle from s+W+5.
+//           p beat in s+6+w (gap, half products, their sum, u, p: kSoftmaxPBeat); the logit
+//           slot freed with the last read, the next accept from s+W; done in
+//           s+W+6+pv_levels (the products, the adder levels, the accumulation); Z after it.
 //   divide  accept d (a full accumulator slot); group g issued in d+g; the slot freed with
 //           the last group; output beat in d+G-1+latency.
 AccelScheduler::AccelScheduler(const FuTiming& fu, const AuTiming& au)
@@ -108,10 +109,12 @@ AccelQueryTiming AccelScheduler::Next(const QueryResult& result, int num_candida
   const std::int64_t s = std::max({logit_done + 1, softmax_idle_, acc_free_[slot]});
   for (std::int64_t w = 0; w < windows; ++w) q.p.push_back(s + kSoftmaxPBeat + w);
   logit_free_[slot] = s + windows;
-  // The last window accumulates with its p beat.
-  const std::int64_t softmax_done = s + windows - 1 + kSoftmaxPBeat;
+  // The last window accumulates after its products and the adder levels; the next query is
+  // accepted behind the last read (its accumulator slot, freed by query k - 2's divide, must
+  // be free).
+  const std::int64_t softmax_done = s + windows - 1 + kSoftmaxPBeat + 1 + au_.pv_levels;
   q.z = softmax_done + 1;
-  softmax_idle_ = softmax_done + 1;
+  softmax_idle_ = s + windows;
 
   const std::int64_t d = std::max(softmax_done + 1, divide_idle_);
   acc_free_[slot] = d + au_.div_groups;

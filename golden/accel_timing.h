@@ -27,6 +27,9 @@ struct AuTiming {
   /// Cycles from the logit stage's take of a sub-beat to its logit beat (and its write): the
   /// taken rows, the products and the adder levels (AuDerived::logit_latency).
   int logit_latency = 3;
+  /// Adder levels of the softmax's p * V sum before the accumulation (AuDerived::pv_levels):
+  /// 0 while Pv <= 7.
+  int pv_levels = 0;
   int mem_latency = 4;   ///< memory: a request taken in cycle c is answered from c + latency
   /// Slots of the FU's query store (TopDerived::query_slots): query k is accepted only once
   /// query k - slots has left the logit stage, whose last sub-beat frees its slot. 0: no limit.

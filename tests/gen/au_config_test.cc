@@ -104,6 +104,20 @@ TEST(AuConfigTest, LogitLatencyCountsOneAdderLevelPerEightTerms) {
   EXPECT_EQ(DeriveAu(AuConfig{}, 8, 16, 4).logit_sum_fan, 8);
 }
 
+TEST(AuConfigTest, PvLevelsLeaveAtMostSevenTermsBesideTheAccumulator) {
+  const auto levels = [](int pv) {
+    AuConfig au;
+    au.pv_lanes = pv;
+    return DeriveAu(au, 8, 64, 4).pv_levels;
+  };
+  EXPECT_EQ(levels(1), 0);
+  EXPECT_EQ(levels(7), 0);
+  EXPECT_EQ(levels(8), 1);
+  EXPECT_EQ(levels(56), 1);
+  EXPECT_EQ(levels(57), 2);
+  EXPECT_EQ(levels(64), 2);
+}
+
 class NamedAuConfigTest : public ::testing::TestWithParam<AuExpected> {};
 
 TEST_P(NamedAuConfigTest, DerivesTheDocumentedWidths) {

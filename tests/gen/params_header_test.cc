@@ -72,6 +72,7 @@ TEST(ParamsHeaderTest, BuiltHeaderMatchesDerive) {
   EXPECT_EQ(params::kDivLatency, d.au.div_latency);
   EXPECT_EQ(params::kLogitSumFan, d.au.logit_sum_fan);
   EXPECT_EQ(params::kLogitLatency, d.au.logit_latency);
+  EXPECT_EQ(params::kPvLevels, d.au.pv_levels);
   EXPECT_EQ(params::kQuerySlots, d.top.query_slots);
   EXPECT_EQ(params::kTagW, d.top.tag_w);
   // ... with the default configuration's values (docs/au-microarchitecture.md).
@@ -148,6 +149,7 @@ TEST(GoldenParamsTest, FromTheDerivedValues) {
   EXPECT_EQ(p.au.div_groups, options.derived.au.div_groups);
   EXPECT_EQ(p.au.div_latency, options.derived.au.div_latency);
   EXPECT_EQ(p.au.logit_latency, options.derived.au.logit_latency);
+  EXPECT_EQ(p.au.pv_levels, options.derived.au.pv_levels);
   EXPECT_EQ(p.au.mem_latency, 7);
 }
 

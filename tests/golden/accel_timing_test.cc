@@ -44,12 +44,12 @@ TEST(AccelSchedulerTest, OneQueryByHand) {
   // products in 121, the sum (the write and the beat) in 122.
   EXPECT_EQ(t.au.response, (std::vector<std::int64_t>{119}));
   EXPECT_EQ(t.au.logit, (std::vector<std::int64_t>{122}));
-  // Softmax accepts in 123 and reads its one window: gap in 124, half products in 125, u in
-  // 126, p in 127, the p beat and done in 128, Z in 129.
-  EXPECT_EQ(t.au.p, (std::vector<std::int64_t>{128}));
-  EXPECT_EQ(t.au.z, 129);
-  // Divide accepts in 129: two groups, the output 18 cycles after the last one's issue.
-  EXPECT_EQ(t.au.out, 129 + 1 + 18);
+  // Softmax accepts in 123 and reads its one window: gap in 124, half products in 125, their
+  // sum in 126, u in 127, p in 128, the p beat in 129, the products and done in 130, Z in 131.
+  EXPECT_EQ(t.au.p, (std::vector<std::int64_t>{129}));
+  EXPECT_EQ(t.au.z, 131);
+  // Divide accepts in 131: two groups, the output 18 cycles after the last one's issue.
+  EXPECT_EQ(t.au.out, 131 + 1 + 18);
 }
 
 TEST(AccelSchedulerTest, AFullQueryStoreHoldsTheQueryPort) {
@@ -87,19 +87,19 @@ TEST(AccelSchedulerTest, MoreContextsLetTheFetchRunFurtherAheadOfASlowMemory) {
 }
 
 TEST(AccelSchedulerTest, TheNextHeadStartsWhileTheAuDrains) {
-  // A slow division (40 groups): head 0's query divides in 129..168, its output in 186.
+  // A slow division (40 groups): head 0's query divides in 131..170, its output in 188.
   AccelScheduler scheduler(kFu, Au(40, 4));
   scheduler.StartHead(2, 100);
-  EXPECT_EQ(scheduler.Next(kQuery, 10).au.out, 129 + 39 + 18);
-  // Head 1 (one key row) starts at once: query offered in 118, through softmax by 146 (Z in
-  // 147); the divide stage is still busy with head 0 until 169.
+  EXPECT_EQ(scheduler.Next(kQuery, 10).au.out, 131 + 39 + 18);
+  // Head 1 (one key row) starts at once: query offered in 118, through softmax by 148 (Z in
+  // 149); the divide stage is still busy with head 0 until 171.
   scheduler.StartHead(2, scheduler.FuIdleCycle() + 1);
   const AccelQueryTiming t = scheduler.Next(kQuery, 10);
   EXPECT_EQ(t.fu.accept_cycle, 118);
-  EXPECT_EQ(t.au.z, 147);
-  EXPECT_EQ(t.au.out, 169 + 39 + 18);
-  // A fresh schedule of the same head would divide from 147 on.
-  EXPECT_EQ(PredictAccelTiming(kFu, Au(40, 4), {kQuery}, {10}, 118)[0].au.out, 147 + 39 + 18);
+  EXPECT_EQ(t.au.z, 149);
+  EXPECT_EQ(t.au.out, 171 + 39 + 18);
+  // A fresh schedule of the same head would divide from 149 on.
+  EXPECT_EQ(PredictAccelTiming(kFu, Au(40, 4), {kQuery}, {10}, 118)[0].au.out, 149 + 39 + 18);
 }
 
 }  // namespace
