@@ -17,14 +17,14 @@ constexpr int kMaxAuLanes = 64;
 constexpr int kDefaultMaxDivLanes = 16;
 constexpr int kQuotientBits = 16;  // round_half_away(acc / Z) <= 2^15
 // Terms one adder level of the logit dot product sums in a cycle: on osu018 a registered sum of
-// eight 32-bit products takes about 3.5 ns, of sixteen 4.2 ns (docs/synthesis.md).
+// sixteen 32-bit terms takes about 4.2 ns, eight leave margin for the wiring (docs/synthesis.md).
 constexpr int kLogitSumFan = 8;
 
-// Adder levels of `fan` terms each that reduce d terms to one: at least one (au_logit's
-// sum_levels()).
-int LogitSumLevels(int d, int fan) {
+// Adder levels of `fan` terms each that reduce `terms` terms to one: at least one (au_logit's
+// sum_levels(), over the 2 D half products).
+int SumLevels(int terms, int fan) {
   int levels = 1;
-  for (int terms = (d + fan - 1) / fan; terms > 1; terms = (terms + fan - 1) / fan) ++levels;
+  for (int left = (terms + fan - 1) / fan; left > 1; left = (left + fan - 1) / fan) ++levels;
   return levels;
 }
 
@@ -138,10 +138,10 @@ AuDerived DeriveAu(const AuConfig& au, int d, int n_max, int fu_lanes) {
   out.pcnt_w = Clog2Of(out.pv_lanes + 1LL);
   out.fcnt_w = Clog2Of(out.fetch_rows + 1LL);
   out.div_groups = (d + out.div_lanes - 1) / out.div_lanes;
-  out.div_latency = kQuotientBits + 2;
+  out.div_latency = kQuotientBits + 3;  // the prep stage (|acc|), 16 quotient stages, the output
   out.logit_sum_fan = kLogitSumFan;
-  out.logit_latency = 2 + LogitSumLevels(d, kLogitSumFan);
-  for (int terms = out.pv_lanes; terms > 7; terms = (terms + 7) / 8) ++out.pv_levels;
+  out.logit_latency = 2 + SumLevels(2 * d, kLogitSumFan);
+  for (int terms = 2 * out.pv_lanes; terms > 7; terms = (terms + 7) / 8) ++out.pv_levels;
   return out;
 }
 

@@ -42,14 +42,14 @@ struct AuDerived {
   int pcnt_w = 3;     ///< p beat count: clog2(pv_lanes + 1)
   int fcnt_w = 3;     ///< request count: clog2(fetch_rows + 1)
   int div_groups = 4; ///< issue cycles of one query's division: ceil(D / div_lanes)
-  int div_latency = 18;  ///< cycles from a group's issue to its output beat: 16 quotient stages + 2
+  int div_latency = 19;  ///< a group's issue to its output beat: prep, 16 quotient stages, 2
   /// Terms one adder level of the logit dot product sums in a cycle (kLogitSumFan).
   int logit_sum_fan = 8;
   /// Cycles from the logit stage's take of a sub-beat to its write and logit beat: the taken
-  /// rows, the products, and ceil(log_fan D) adder levels (at least one).
+  /// rows, the 2 D half products, and ceil(log_fan 2 D) adder levels (at least one).
   int logit_latency = 3;
-  /// Adder levels of 8 terms that reduce the softmax's Pv products per element to at most 7
-  /// before the accumulation: 0 while Pv <= 7.
+  /// Adder levels of 8 terms that reduce the softmax's 2 Pv half products per element to at
+  /// most 7 before the accumulation: 0 while Pv <= 3.
   int pv_levels = 0;
 };
 

@@ -23,7 +23,7 @@ struct AuTiming {
   int pv_lanes = 4;      ///< survivors into p * V per cycle
   int fetch_rows = 4;    ///< keys per memory request
   int div_groups = 4;    ///< issue cycles of one query's division, ceil(D / div lanes)
-  int div_latency = 18;  ///< cycles from a division group's issue to the output beat
+  int div_latency = 19;  ///< cycles from a division group's issue to the output beat
   /// Cycles from the logit stage's take of a sub-beat to its logit beat (and its write): the
   /// taken rows, the products and the adder levels (AuDerived::logit_latency).
   int logit_latency = 3;

@@ -87,19 +87,19 @@ void ExpectWidths(const AuDerived& d, const AuExpected& e) {
   EXPECT_EQ(d.pcnt_w, e.pcnt_w);
   EXPECT_EQ(d.fcnt_w, e.fcnt_w);
   EXPECT_EQ(d.div_groups, e.div_groups);
-  EXPECT_EQ(d.div_latency, 18);  // 16 quotient stages + 2
+  EXPECT_EQ(d.div_latency, 19);  // the prep stage, 16 quotient stages, the output register + 1
 }
 
 TEST(AuConfigTest, LogitLatencyCountsOneAdderLevelPerEightTerms) {
-  // The taken rows, the products, then levels of at most 8 terms until one is left.
+  // The taken rows, the 2 D half products, then levels of at most 8 terms until one is left.
   const auto latency = [](int d) { return DeriveAu(AuConfig{}, d, 16, 4).logit_latency; };
   EXPECT_EQ(latency(1), 3);  // one level even for a single product
-  EXPECT_EQ(latency(8), 3);
-  EXPECT_EQ(latency(9), 4);
-  EXPECT_EQ(latency(64), 4);
-  EXPECT_EQ(latency(65), 5);
-  EXPECT_EQ(latency(512), 5);
-  EXPECT_EQ(latency(513), 6);
+  EXPECT_EQ(latency(4), 3);
+  EXPECT_EQ(latency(5), 4);
+  EXPECT_EQ(latency(32), 4);
+  EXPECT_EQ(latency(33), 5);
+  EXPECT_EQ(latency(256), 5);
+  EXPECT_EQ(latency(257), 6);
   EXPECT_EQ(latency(1024), 6);
   EXPECT_EQ(DeriveAu(AuConfig{}, 8, 16, 4).logit_sum_fan, 8);
 }
@@ -110,11 +110,12 @@ TEST(AuConfigTest, PvLevelsLeaveAtMostSevenTermsBesideTheAccumulator) {
     au.pv_lanes = pv;
     return DeriveAu(au, 8, 64, 4).pv_levels;
   };
+  // 2 Pv half products per element.
   EXPECT_EQ(levels(1), 0);
-  EXPECT_EQ(levels(7), 0);
-  EXPECT_EQ(levels(8), 1);
-  EXPECT_EQ(levels(56), 1);
-  EXPECT_EQ(levels(57), 2);
+  EXPECT_EQ(levels(3), 0);
+  EXPECT_EQ(levels(4), 1);
+  EXPECT_EQ(levels(28), 1);
+  EXPECT_EQ(levels(29), 2);
   EXPECT_EQ(levels(64), 2);
 }
 

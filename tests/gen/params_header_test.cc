@@ -79,7 +79,8 @@ TEST(ParamsHeaderTest, BuiltHeaderMatchesDerive) {
   static_assert(params::kAuLanes == 4 && params::kPvLanes == 4 && params::kFetchRows == 4);
   static_assert(params::kDivLanes == 16 && params::kFx == 8 && params::kPb == 15);
   static_assert(params::kLogitW == 38 && params::kPW == 16 && params::kZW == 25);
-  static_assert(params::kAccW == 40 && params::kDivGroups == 4 && params::kDivLatency == 18);
+  static_assert(params::kAccW == 40 && params::kDivGroups == 4 && params::kDivLatency == 19);
+  static_assert(params::kLogitLatency == 4 && params::kPvLevels == 1);
 }
 
 TEST(ParamsHeaderTest, NamesFollowThePrefix) {
