@@ -75,10 +75,12 @@ class FuScheduler {
   // the entry is that of the query two back).
   struct Round {
     std::int64_t score_free = 0;   // the score stage can take a job (issued its last read)
-    std::int64_t filter_free = 0;  // the filter can take a job (compares its last row)
-    std::int64_t probe_free = 0;   // the filter's row probe (and divider) is free
+    std::int64_t filter_free = 0;  // the filter's read side can take a job (issued its last read)
+    std::int64_t div_free = 0;     // the filter's previous job has started its division
+    std::int64_t probe = 0;        // the filter's previous row probe (the divider is free then)
     std::array<std::int64_t, 2> last_read{};  // score stage's last read: frees its source slot
     std::array<std::int64_t, 2> release{};    // filter's last read: frees the score slot
+    std::array<std::int64_t, 2> filter_done{};  // filter's done pulse (at most two jobs on the way)
   };
 
   FuTiming fu_;

@@ -14,7 +14,7 @@ namespace {
 constexpr auto Result = testing::QueryResultOf;
 
 // The FU of FuSchedulerTest.OneQueryByHand (4 lanes, dividers of 2 and 3 cycles; 10 keys, 4
-// survive round 1, 2 round 2: its last filter's done pulse in 113, probes in 108 and 116); an
+// survive round 1, 2 round 2: its last filter's done pulse in 117, probes in 110 and 120); an
 // AU of 2 lanes everywhere, memory latency 4.
 const FuTiming kFu{4, {2, 3}};
 AuTiming Au(int div_groups, int query_slots) {
@@ -34,33 +34,33 @@ TEST(AccelSchedulerTest, OneQueryByHand) {
   AccelScheduler scheduler(kFu, Au(2, 4));
   scheduler.StartHead(2, 100);
   const AccelQueryTiming t = scheduler.Next(kQuery, 10);
-  EXPECT_EQ(t.fu.output_done_cycle, 113);
-  // Fetch accepts in 114, sends its one request in 115 and frees the survivor slot with it.
-  EXPECT_EQ(t.au.request, (std::vector<std::int64_t>{115}));
-  // The FU is idle once the slot is free (116) and round 2's probe has gone (116): from 117.
-  EXPECT_EQ(scheduler.FuIdleCycle(), 117);
-  // Logit accepts in 115; the response is valid from 119 and taken there, its beat in 120.
-  EXPECT_EQ(t.au.response, (std::vector<std::int64_t>{119}));
-  EXPECT_EQ(t.au.logit, (std::vector<std::int64_t>{120}));
-  // Softmax accepts in 121 and reads its one window: gap in 122, half products in 123, u in
-  // 124, p in 125, the p beat and done in 126, Z in 127.
-  EXPECT_EQ(t.au.p, (std::vector<std::int64_t>{126}));
-  EXPECT_EQ(t.au.z, 127);
-  // Divide accepts in 127: two groups, the output 18 cycles after the last one's issue.
-  EXPECT_EQ(t.au.out, 127 + 1 + 18);
+  EXPECT_EQ(t.fu.output_done_cycle, 117);
+  // Fetch accepts in 118, sends its one request in 119 and frees the survivor slot with it.
+  EXPECT_EQ(t.au.request, (std::vector<std::int64_t>{119}));
+  // The FU is idle once the slot is free (120) and round 2's probe has gone (120): from 121.
+  EXPECT_EQ(scheduler.FuIdleCycle(), 121);
+  // Logit accepts in 119; the response is valid from 123 and taken there, its beat in 124.
+  EXPECT_EQ(t.au.response, (std::vector<std::int64_t>{123}));
+  EXPECT_EQ(t.au.logit, (std::vector<std::int64_t>{124}));
+  // Softmax accepts in 125 and reads its one window: gap in 126, half products in 127, u in
+  // 128, p in 129, the p beat and done in 130, Z in 131.
+  EXPECT_EQ(t.au.p, (std::vector<std::int64_t>{130}));
+  EXPECT_EQ(t.au.z, 131);
+  // Divide accepts in 131: two groups, the output 18 cycles after the last one's issue.
+  EXPECT_EQ(t.au.out, 131 + 1 + 18);
 }
 
 TEST(AccelSchedulerTest, AFullQueryStoreHoldsTheQueryPort) {
-  // One slot: query 1 waits for query 0's last logit sub-beat (119) and is taken in 120.
+  // One slot: query 1 waits for query 0's last logit sub-beat (123) and is taken in 124.
   AccelScheduler one(kFu, Au(2, 1));
   one.StartHead(2, 100);
   one.Next(kQuery, 10);
-  EXPECT_EQ(one.Next(Result(1, {{1, 2, 5, 9}, {2, 9}}), 10).fu.accept_cycle, 120);
+  EXPECT_EQ(one.Next(Result(1, {{1, 2, 5, 9}, {2, 9}}), 10).fu.accept_cycle, 124);
   // With two slots it is taken when round 1's score stage can take it.
   AccelScheduler two(kFu, Au(2, 2));
   two.StartHead(2, 100);
   two.Next(kQuery, 10);
-  EXPECT_LT(two.Next(Result(1, {{1, 2, 5, 9}, {2, 9}}), 10).fu.accept_cycle, 120);
+  EXPECT_LT(two.Next(Result(1, {{1, 2, 5, 9}, {2, 9}}), 10).fu.accept_cycle, 124);
 }
 
 TEST(AccelSchedulerTest, MoreContextsLetTheFetchRunFurtherAheadOfASlowMemory) {
@@ -79,25 +79,25 @@ TEST(AccelSchedulerTest, MoreContextsLetTheFetchRunFurtherAheadOfASlowMemory) {
     return request;
   };
   // Two contexts: query 3 waits for the logit stage to take query 1, after query 0's response
-  // (its request in 115, answered in 155); four: it goes as soon as the FU has it.
-  EXPECT_GT(fourth_request(2), 155);
-  EXPECT_LT(fourth_request(4), 155);
+  // (its request in 119, answered in 159); four: it goes as soon as the FU has it.
+  EXPECT_GT(fourth_request(2), 159);
+  EXPECT_LT(fourth_request(4), 159);
 }
 
 TEST(AccelSchedulerTest, TheNextHeadStartsWhileTheAuDrains) {
-  // A slow division (40 groups): head 0's query divides in 127..166, its output in 184.
+  // A slow division (40 groups): head 0's query divides in 131..170, its output in 188.
   AccelScheduler scheduler(kFu, Au(40, 4));
   scheduler.StartHead(2, 100);
-  EXPECT_EQ(scheduler.Next(kQuery, 10).au.out, 127 + 39 + 18);
-  // Head 1 (one key row) starts at once: query offered in 118, through softmax by 144 (Z in
-  // 145); the divide stage is still busy with head 0 until 167.
+  EXPECT_EQ(scheduler.Next(kQuery, 10).au.out, 131 + 39 + 18);
+  // Head 1 (one key row) starts at once: query offered in 122, through softmax by 152 (Z in
+  // 153); the divide stage is still busy with head 0 until 171.
   scheduler.StartHead(2, scheduler.FuIdleCycle() + 1);
   const AccelQueryTiming t = scheduler.Next(kQuery, 10);
-  EXPECT_EQ(t.fu.accept_cycle, 118);
-  EXPECT_EQ(t.au.z, 145);
-  EXPECT_EQ(t.au.out, 167 + 39 + 18);
-  // A fresh schedule of the same head would divide from 145 on.
-  EXPECT_EQ(PredictAccelTiming(kFu, Au(40, 4), {kQuery}, {10}, 118)[0].au.out, 145 + 39 + 18);
+  EXPECT_EQ(t.fu.accept_cycle, 122);
+  EXPECT_EQ(t.au.z, 153);
+  EXPECT_EQ(t.au.out, 171 + 39 + 18);
+  // A fresh schedule of the same head (offered in 122) would divide from 153 on.
+  EXPECT_EQ(PredictAccelTiming(kFu, Au(40, 4), {kQuery}, {10}, 122)[0].au.out, 153 + 39 + 18);
 }
 
 }  // namespace

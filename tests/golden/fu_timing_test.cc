@@ -28,24 +28,26 @@ TEST(FuSchedulerTest, OneQueryByHand) {
   const QueryTiming t = scheduler.Next(Result(0, {{1, 2, 5, 9}, {2, 9}}), 10);
   // Score 1: accept and row 0 in 100, rows 100..102, done with the last write in 104.
   EXPECT_EQ(t.accept_cycle, 100);
-  // Filter 1: accept 105 (slot visible), rows 105..107, beats in 105 + g + 2, probe 105 + 2 + 1.
-  EXPECT_EQ(t.row_cycle[0], 108);
-  EXPECT_EQ(BeatCycles(t.beats[0]), (std::vector<std::int64_t>{107, 108, 109}));
-  // Filter 1's done pulse with its last compare in 108; score 2 accepts in 109, done in 111;
-  // filter 2 accepts in 112: its one beat in 114, its probe in 112 + 3 + 1, done in 113.
-  EXPECT_EQ(t.row_cycle[1], 116);
-  EXPECT_EQ(BeatCycles(t.beats[1]), (std::vector<std::int64_t>{114}));
-  EXPECT_EQ(t.output_done_cycle, 113);
+  // Filter 1: accept 105 (slot visible), rows 105..107, beats in 105 + g + 4 (stages A, B, C,
+  // then the beat register); the division starts in 105 + 2, its probe in 107 + 2 + 1.
+  EXPECT_EQ(t.row_cycle[0], 110);
+  EXPECT_EQ(BeatCycles(t.beats[0]), (std::vector<std::int64_t>{109, 110, 111}));
+  // Filter 1's done pulse with its last row's stage C in 105 + 3 + 2 = 110; score 2 accepts in
+  // 111, done in 113; filter 2 accepts in 114: its one beat in 118, its division from 116 and
+  // its probe in 116 + 3 + 1, done in 114 + 1 + 2.
+  EXPECT_EQ(t.row_cycle[1], 120);
+  EXPECT_EQ(BeatCycles(t.beats[1]), (std::vector<std::int64_t>{118}));
+  EXPECT_EQ(t.output_done_cycle, 117);
 }
 
 TEST(FuSchedulerTest, OutputSlotDelaysOnlyTheLastRoundsFilter) {
   FuScheduler scheduler(FuTiming{4, {2, 3}}, 2, 100);
   const QueryTiming t = scheduler.Next(Result(0, {{1, 2, 5, 9}, {2, 9}}), 10, 120);
-  EXPECT_EQ(t.row_cycle[0], 108);
-  EXPECT_EQ(BeatCycles(t.beats[0]), (std::vector<std::int64_t>{107, 108, 109}));
-  EXPECT_EQ(t.row_cycle[1], 124);
-  EXPECT_EQ(BeatCycles(t.beats[1]), (std::vector<std::int64_t>{122}));
-  EXPECT_EQ(t.output_done_cycle, 121);
+  EXPECT_EQ(t.row_cycle[0], 110);
+  EXPECT_EQ(BeatCycles(t.beats[0]), (std::vector<std::int64_t>{109, 110, 111}));
+  EXPECT_EQ(t.row_cycle[1], 126);
+  EXPECT_EQ(BeatCycles(t.beats[1]), (std::vector<std::int64_t>{124}));
+  EXPECT_EQ(t.output_done_cycle, 123);
 }
 
 // Equal queries of 8 rows in round 1: a query holds its score slot for 2 G + 1 cycles, so the
@@ -60,13 +62,15 @@ TEST(FuSchedulerTest, SteadyStateIsHalfACycleOverTheRows) {
   EXPECT_EQ(accepts, (std::vector<std::int64_t>{0, 8, 17, 25, 34, 42, 51, 59}));
 }
 
-// A divider slower than the rows sets the pace: the next job waits for the row probe.
+// A divider slower than the rows sets the pace: the next division waits for the row probe,
+// and the next job for that division's start, so the probes come C + 1 cycles apart (the two
+// cycles of the numerator overlap the previous division).
 TEST(FuSchedulerTest, SlowDividerPacesTheFilter) {
   FuScheduler scheduler(FuTiming{4, {9}}, 1, 0);
   std::vector<std::int64_t> probes;
   probes.reserve(4);
   for (int k = 0; k < 4; ++k) probes.push_back(scheduler.Next(Result(k, {{0}}), 4).row_cycle[0]);
-  EXPECT_EQ(probes, (std::vector<std::int64_t>{13, 23, 33, 43}));  // 10 cycles apart
+  EXPECT_EQ(probes, (std::vector<std::int64_t>{15, 25, 35, 45}));  // 10 cycles apart
 }
 
 TEST(FuSchedulerTest, PredictFuTimingStepsTheScheduler) {
