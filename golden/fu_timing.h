@@ -79,7 +79,7 @@ class FuScheduler {
     std::int64_t div_free = 0;     // the filter's previous job has started its division
     std::int64_t probe = 0;        // the filter's previous row probe (the divider is free then)
     std::array<std::int64_t, 2> last_read{};  // score stage's last read: frees its source slot
-    std::array<std::int64_t, 2> release{};    // filter's last read: frees the score slot
+    std::array<std::int64_t, 2> release{};    // filter frees the score slot (last read but one)
     std::array<std::int64_t, 2> filter_done{};  // filter's done pulse (at most two jobs on the way)
   };
 

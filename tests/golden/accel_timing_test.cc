@@ -14,7 +14,7 @@ namespace {
 constexpr auto Result = testing::QueryResultOf;
 
 // The FU of FuSchedulerTest.OneQueryByHand (4 lanes, dividers of 2 and 3 cycles; 10 keys, 4
-// survive round 1, 2 round 2: its last filter's done pulse in 117, probes in 110 and 120); an
+// survive round 1, 2 round 2: its last filter's done pulse in 119, probes in 111 and 122); an
 // AU of 2 lanes everywhere, memory latency 4.
 const FuTiming kFu{4, {2, 3}};
 AuTiming Au(int div_groups, int query_slots) {
@@ -34,33 +34,33 @@ TEST(AccelSchedulerTest, OneQueryByHand) {
   AccelScheduler scheduler(kFu, Au(2, 4));
   scheduler.StartHead(2, 100);
   const AccelQueryTiming t = scheduler.Next(kQuery, 10);
-  EXPECT_EQ(t.fu.output_done_cycle, 117);
-  // Fetch accepts in 118, sends its one request in 119 and frees the survivor slot with it.
-  EXPECT_EQ(t.au.request, (std::vector<std::int64_t>{119}));
-  // The FU is idle once the slot is free (120) and round 2's probe has gone (120): from 121.
-  EXPECT_EQ(scheduler.FuIdleCycle(), 121);
-  // Logit accepts in 119; the response is valid from 123 and taken there, its beat in 124.
-  EXPECT_EQ(t.au.response, (std::vector<std::int64_t>{123}));
-  EXPECT_EQ(t.au.logit, (std::vector<std::int64_t>{124}));
-  // Softmax accepts in 125 and reads its one window: gap in 126, half products in 127, u in
-  // 128, p in 129, the p beat and done in 130, Z in 131.
-  EXPECT_EQ(t.au.p, (std::vector<std::int64_t>{130}));
-  EXPECT_EQ(t.au.z, 131);
-  // Divide accepts in 131: two groups, the output 18 cycles after the last one's issue.
-  EXPECT_EQ(t.au.out, 131 + 1 + 18);
+  EXPECT_EQ(t.fu.output_done_cycle, 119);
+  // Fetch accepts in 120, sends its one request in 121 and frees the survivor slot with it.
+  EXPECT_EQ(t.au.request, (std::vector<std::int64_t>{121}));
+  // The FU is idle once the slot is free (122) and round 2's probe has gone (122): from 123.
+  EXPECT_EQ(scheduler.FuIdleCycle(), 123);
+  // Logit accepts in 121; the response is valid from 125 and taken there, its beat in 126.
+  EXPECT_EQ(t.au.response, (std::vector<std::int64_t>{125}));
+  EXPECT_EQ(t.au.logit, (std::vector<std::int64_t>{126}));
+  // Softmax accepts in 127 and reads its one window: gap in 128, half products in 129, u in
+  // 130, p in 131, the p beat and done in 132, Z in 133.
+  EXPECT_EQ(t.au.p, (std::vector<std::int64_t>{132}));
+  EXPECT_EQ(t.au.z, 133);
+  // Divide accepts in 133: two groups, the output 18 cycles after the last one's issue.
+  EXPECT_EQ(t.au.out, 133 + 1 + 18);
 }
 
 TEST(AccelSchedulerTest, AFullQueryStoreHoldsTheQueryPort) {
-  // One slot: query 1 waits for query 0's last logit sub-beat (123) and is taken in 124.
+  // One slot: query 1 waits for query 0's last logit sub-beat (125) and is taken in 126.
   AccelScheduler one(kFu, Au(2, 1));
   one.StartHead(2, 100);
   one.Next(kQuery, 10);
-  EXPECT_EQ(one.Next(Result(1, {{1, 2, 5, 9}, {2, 9}}), 10).fu.accept_cycle, 124);
+  EXPECT_EQ(one.Next(Result(1, {{1, 2, 5, 9}, {2, 9}}), 10).fu.accept_cycle, 126);
   // With two slots it is taken when round 1's score stage can take it.
   AccelScheduler two(kFu, Au(2, 2));
   two.StartHead(2, 100);
   two.Next(kQuery, 10);
-  EXPECT_LT(two.Next(Result(1, {{1, 2, 5, 9}, {2, 9}}), 10).fu.accept_cycle, 124);
+  EXPECT_LT(two.Next(Result(1, {{1, 2, 5, 9}, {2, 9}}), 10).fu.accept_cycle, 126);
 }
 
 TEST(AccelSchedulerTest, MoreContextsLetTheFetchRunFurtherAheadOfASlowMemory) {
@@ -79,25 +79,25 @@ TEST(AccelSchedulerTest, MoreContextsLetTheFetchRunFurtherAheadOfASlowMemory) {
     return request;
   };
   // Two contexts: query 3 waits for the logit stage to take query 1, after query 0's response
-  // (its request in 119, answered in 159); four: it goes as soon as the FU has it.
-  EXPECT_GT(fourth_request(2), 159);
-  EXPECT_LT(fourth_request(4), 159);
+  // (its request in 121, answered in 161); four: it goes as soon as the FU has it.
+  EXPECT_GT(fourth_request(2), 161);
+  EXPECT_LT(fourth_request(4), 161);
 }
 
 TEST(AccelSchedulerTest, TheNextHeadStartsWhileTheAuDrains) {
-  // A slow division (40 groups): head 0's query divides in 131..170, its output in 188.
+  // A slow division (40 groups): head 0's query divides in 133..172, its output in 190.
   AccelScheduler scheduler(kFu, Au(40, 4));
   scheduler.StartHead(2, 100);
-  EXPECT_EQ(scheduler.Next(kQuery, 10).au.out, 131 + 39 + 18);
-  // Head 1 (one key row) starts at once: query offered in 122, through softmax by 152 (Z in
-  // 153); the divide stage is still busy with head 0 until 171.
+  EXPECT_EQ(scheduler.Next(kQuery, 10).au.out, 133 + 39 + 18);
+  // Head 1 (one key row) starts at once: query offered in 124, through softmax by 156 (Z in
+  // 157); the divide stage is still busy with head 0 until 173.
   scheduler.StartHead(2, scheduler.FuIdleCycle() + 1);
   const AccelQueryTiming t = scheduler.Next(kQuery, 10);
-  EXPECT_EQ(t.fu.accept_cycle, 122);
-  EXPECT_EQ(t.au.z, 153);
-  EXPECT_EQ(t.au.out, 171 + 39 + 18);
-  // A fresh schedule of the same head (offered in 122) would divide from 153 on.
-  EXPECT_EQ(PredictAccelTiming(kFu, Au(40, 4), {kQuery}, {10}, 122)[0].au.out, 153 + 39 + 18);
+  EXPECT_EQ(t.fu.accept_cycle, 124);
+  EXPECT_EQ(t.au.z, 157);
+  EXPECT_EQ(t.au.out, 173 + 39 + 18);
+  // A fresh schedule of the same head (offered in 124) would divide from 157 on.
+  EXPECT_EQ(PredictAccelTiming(kFu, Au(40, 4), {kQuery}, {10}, 124)[0].au.out, 157 + 39 + 18);
 }
 
 }  // namespace
