@@ -53,7 +53,11 @@ std::vector<SurvivorBeat> SplitIntoBeats(const std::vector<std::int32_t>& candid
 /// Cycle k is the k-th rising clock edge after reset is released, counted from 0; a transfer
 /// "in cycle k" is sampled valid && ready just before edge k + 1. Example, the default
 /// configuration (16 lanes) with 512 keys: query 0 is accepted in `first_cycle`, query 1 32
-/// cycles later; in steady state round 1's stages take 33 cycles a query.
+/// cycles later; in steady state round 1's stages take 32 and 33 cycles a query in turn. Per
+/// round and query, with G its rows: the score stage accepted in a is done (its last write)
+/// in a+G+2; the filter accepted in f (at the earliest the cycle after that) frees the score
+/// slot in f+max(G-2, 0), sends row g's beat in f+g+4 and is done in f+G+2; its division
+/// starts in s = max(f+2, the previous row probe) and the row probe is in s+div_cycles+1.
 class FuScheduler {
  public:
   /// `fu.div_cycles` must hold `num_rounds` entries; the first query is offered from
