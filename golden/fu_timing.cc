@@ -50,22 +50,31 @@ FuScheduler::FuScheduler(const FuTiming& fu, int num_rounds, std::int64_t first_
   Round initial;
   initial.last_read = {kNever, kNever};
   initial.release = {kNever, kNever};
+  initial.filter_done = {kNever, kNever};
   initial.score_free = kNever;
   initial.filter_free = kNever;
-  initial.probe_free = kNever;
+  initial.div_free = kNever;
+  initial.probe = kNever;
   rounds_.assign(static_cast<std::size_t>(num_rounds), initial);
 }
 
 // The recurrences restate the stage schedules of docs/fu-microarchitecture.md, G the rows of
 // the stage's job:
 //   score stage, job accepted in a (row 0 read in a): rows read a .. a+G-1 (the last read frees
-//     the job's source slot), done pulse with the last write in a+G+1; next job from a+G;
-//   filter stage, job accepted in f (row 0 read in f): the last read in f+G-1 frees the score
-//     slot, beat of row g in f+g+2, done pulse with the last compare in f+G, row probe in
-//     f+DivCycles_r+1; next job from f+G, and not before that probe;
+//     the job's source slot), each then in s1 (products, group sums), s1b (score) and s2
+//     (written), done pulse with the last write in a+G+2; next job from a+G;
+//   filter stage, job accepted in f (row 0 read in f): rows read f .. f+G-1; the score slot is
+//     freed with the read of the last row but one (f+G-2; f when G = 1), since the score stage
+//     writes a slot three cycles after taking it; each row then passes stages A (m S), B
+//     (compare, rank) and C (compaction), so the
+//     beat of row g is in f+g+4 and the done pulse with the last row's stage C in f+G+2; the
+//     numerator is ready for the division in f+2, which starts then or in the cycle the
+//     previous row probe goes, whichever is later (s), and the row probe is in s+DivCycles_r+1;
+//     next job from f+G, not before s+1, and not before the done pulse of the job two back
+//     (at most two jobs between accept and done pulse);
 //   a slot handed over or freed by a pulse in cycle c is visible to the other side from c+1,
-//     except the score slot the filter frees with its last read in c: the score stage may take
-//     a job for it in c already (fu_top's bypass; the job writes from c+2).
+//     except the score slot the filter frees in c: the score stage may take a job for it in c
+//     already (fu_top's bypass; the job writes from c+3, after the filter's last read).
 QueryTiming FuScheduler::Next(const QueryResult& result, int num_candidates,
                               std::int64_t output_slot_free, std::int64_t query_slot_free) {
   const std::size_t num_rounds = rounds_.size();
@@ -84,26 +93,30 @@ QueryTiming FuScheduler::Next(const QueryResult& result, int num_candidates,
     Round& round = rounds_[r];
     const std::int64_t rows = Rows(Candidates(result, num_candidates, r), fu_.lanes);
     // Score stage: the job, a free issue side, and the score slot of the query two back
-    // released by the filter's last read of it (in that very cycle at the earliest: the new
-    // job writes the slot two cycles after its accept).
+    // released by the filter (in that very cycle at the earliest: the new job writes the slot
+    // three cycles after its accept).
     const std::int64_t a = std::max({job_ready, round.score_free, round.release[ring]});
     if (r == 0) t.accept_cycle = a;
     round.score_free = a + rows;
     round.last_read[ring] = a + rows - 1;
-    const std::int64_t score_done = a + rows + 1;
+    const std::int64_t score_done = a + rows + 2;
     // Filter stage: the full score slot, a free compare side, the previous row probe gone,
     // and the slot it fills: the next round's candidate slot, freed by that round's score
     // stage reading the query two back, or the consumer's output slot after the last round.
-    std::int64_t f = std::max({score_done + 1, round.filter_free, round.probe_free});
+    std::int64_t f = std::max({score_done + 1, round.filter_free, round.div_free,
+                               round.filter_done[ring] + 1});
     f = std::max(f, r + 1 < num_rounds ? rounds_[r + 1].last_read[ring] + 1 : output_slot_free);
     const int div_cycles = fu_.div_cycles[r];
-    t.row_cycle[r] = f + div_cycles + 1;
+    const std::int64_t div_start = std::max(f + 2, round.probe);
+    t.row_cycle[r] = div_start + div_cycles + 1;
     t.beats[r] = SplitIntoBeats(candidates, result.rounds[r].survivors, fu_.lanes);
-    for (SurvivorBeat& beat : t.beats[r]) beat.cycle = f + beat.row + 2;
-    round.release[ring] = f + rows - 1;
+    for (SurvivorBeat& beat : t.beats[r]) beat.cycle = f + beat.row + 4;
+    round.release[ring] = f + std::max<std::int64_t>(rows - 2, 0);
     round.filter_free = f + rows;
-    round.probe_free = f + div_cycles + 1;
-    const std::int64_t filter_done = f + rows;
+    round.div_free = div_start + 1;
+    round.probe = t.row_cycle[r];
+    const std::int64_t filter_done = f + rows + 2;
+    round.filter_done[ring] = filter_done;
     if (r + 1 == num_rounds) t.output_done_cycle = filter_done;
     job_ready = filter_done + 1;  // the next round's candidate slot is full
     candidates = result.rounds[r].survivors;

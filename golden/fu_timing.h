@@ -53,7 +53,11 @@ std::vector<SurvivorBeat> SplitIntoBeats(const std::vector<std::int32_t>& candid
 /// Cycle k is the k-th rising clock edge after reset is released, counted from 0; a transfer
 /// "in cycle k" is sampled valid && ready just before edge k + 1. Example, the default
 /// configuration (16 lanes) with 512 keys: query 0 is accepted in `first_cycle`, query 1 32
-/// cycles later; in steady state round 1's stages take 33 cycles a query.
+/// cycles later; in steady state round 1's stages take 32 and 33 cycles a query in turn. Per
+/// round and query, with G its rows: the score stage accepted in a is done (its last write)
+/// in a+G+2; the filter accepted in f (at the earliest the cycle after that) frees the score
+/// slot in f+max(G-2, 0), sends row g's beat in f+g+4 and is done in f+G+2; its division
+/// starts in s = max(f+2, the previous row probe) and the row probe is in s+div_cycles+1.
 class FuScheduler {
  public:
   /// `fu.div_cycles` must hold `num_rounds` entries; the first query is offered from
@@ -75,10 +79,12 @@ class FuScheduler {
   // the entry is that of the query two back).
   struct Round {
     std::int64_t score_free = 0;   // the score stage can take a job (issued its last read)
-    std::int64_t filter_free = 0;  // the filter can take a job (compares its last row)
-    std::int64_t probe_free = 0;   // the filter's row probe (and divider) is free
+    std::int64_t filter_free = 0;  // the filter's read side can take a job (issued its last read)
+    std::int64_t div_free = 0;     // the filter's previous job has started its division
+    std::int64_t probe = 0;        // the filter's previous row probe (the divider is free then)
     std::array<std::int64_t, 2> last_read{};  // score stage's last read: frees its source slot
-    std::array<std::int64_t, 2> release{};    // filter's last read: frees the score slot
+    std::array<std::int64_t, 2> release{};    // filter frees the score slot (last read but one)
+    std::array<std::int64_t, 2> filter_done{};  // filter's done pulse (at most two jobs on the way)
   };
 
   FuTiming fu_;

@@ -14,7 +14,7 @@ namespace {
 constexpr auto Result = testing::QueryResultOf;
 
 // The FU of FuSchedulerTest.OneQueryByHand (4 lanes, dividers of 2 and 3 cycles; 10 keys, 4
-// survive round 1, 2 round 2: its last filter's done pulse in 113, probes in 108 and 116); an
+// survive round 1, 2 round 2: its last filter's done pulse in 119, probes in 111 and 122); an
 // AU of 2 lanes everywhere, memory latency 4.
 const FuTiming kFu{4, {2, 3}};
 AuTiming Au(int div_groups, int query_slots) {
@@ -24,7 +24,7 @@ AuTiming Au(int div_groups, int query_slots) {
   au.fetch_rows = 2;
   au.div_groups = div_groups;
   au.div_latency = 18;
-  au.logit_latency = 3;  // D <= 8: the taken rows, the products, one adder level
+  au.logit_latency = 3;  // D <= 4: the taken rows, the half products, one adder level
   au.mem_latency = 4;
   au.query_slots = query_slots;
   return au;
@@ -35,34 +35,34 @@ TEST(AccelSchedulerTest, OneQueryByHand) {
   AccelScheduler scheduler(kFu, Au(2, 4));
   scheduler.StartHead(2, 100);
   const AccelQueryTiming t = scheduler.Next(kQuery, 10);
-  EXPECT_EQ(t.fu.output_done_cycle, 113);
-  // Fetch accepts in 114, sends its one request in 115 and frees the survivor slot with it.
-  EXPECT_EQ(t.au.request, (std::vector<std::int64_t>{115}));
-  // The FU is idle once the slot is free (116) and round 2's probe has gone (116): from 117.
-  EXPECT_EQ(scheduler.FuIdleCycle(), 117);
-  // Logit accepts in 115; the response is valid from 119 and taken there: its rows in 120, the
-  // products in 121, the sum (the write and the beat) in 122.
-  EXPECT_EQ(t.au.response, (std::vector<std::int64_t>{119}));
-  EXPECT_EQ(t.au.logit, (std::vector<std::int64_t>{122}));
-  // Softmax accepts in 123 and reads its one window: gap in 124, half products in 125, their
-  // sum in 126, u in 127, p in 128, the p beat in 129, the products and done in 130, Z in 131.
-  EXPECT_EQ(t.au.p, (std::vector<std::int64_t>{129}));
-  EXPECT_EQ(t.au.z, 131);
-  // Divide accepts in 131: two groups, the output 18 cycles after the last one's issue.
-  EXPECT_EQ(t.au.out, 131 + 1 + 18);
+  EXPECT_EQ(t.fu.output_done_cycle, 119);
+  // Fetch accepts in 120, sends its one request in 121 and frees the survivor slot with it.
+  EXPECT_EQ(t.au.request, (std::vector<std::int64_t>{121}));
+  // The FU is idle once the slot is free (122) and round 2's probe has gone (122): from 123.
+  EXPECT_EQ(scheduler.FuIdleCycle(), 123);
+  // Logit accepts in 121; the response is valid from 125 and taken there: its rows in 126, the
+  // half products in 127, the sum (the write and the beat) in 128.
+  EXPECT_EQ(t.au.response, (std::vector<std::int64_t>{125}));
+  EXPECT_EQ(t.au.logit, (std::vector<std::int64_t>{128}));
+  // Softmax accepts in 129 and reads its one window: gap in 130, half products in 131, their
+  // sum in 132, u in 133, p in 134, the p beat in 135, the products and done in 136, Z in 137.
+  EXPECT_EQ(t.au.p, (std::vector<std::int64_t>{135}));
+  EXPECT_EQ(t.au.z, 137);
+  // Divide accepts in 137: two groups, the output 18 cycles after the last one's issue.
+  EXPECT_EQ(t.au.out, 137 + 1 + 18);
 }
 
 TEST(AccelSchedulerTest, AFullQueryStoreHoldsTheQueryPort) {
-  // One slot: query 1 waits for query 0's last logit sub-beat (119) and is taken in 120.
+  // One slot: query 1 waits for query 0's last logit sub-beat (125) and is taken in 126.
   AccelScheduler one(kFu, Au(2, 1));
   one.StartHead(2, 100);
   one.Next(kQuery, 10);
-  EXPECT_EQ(one.Next(Result(1, {{1, 2, 5, 9}, {2, 9}}), 10).fu.accept_cycle, 120);
+  EXPECT_EQ(one.Next(Result(1, {{1, 2, 5, 9}, {2, 9}}), 10).fu.accept_cycle, 126);
   // With two slots it is taken when round 1's score stage can take it.
   AccelScheduler two(kFu, Au(2, 2));
   two.StartHead(2, 100);
   two.Next(kQuery, 10);
-  EXPECT_LT(two.Next(Result(1, {{1, 2, 5, 9}, {2, 9}}), 10).fu.accept_cycle, 120);
+  EXPECT_LT(two.Next(Result(1, {{1, 2, 5, 9}, {2, 9}}), 10).fu.accept_cycle, 126);
 }
 
 TEST(AccelSchedulerTest, MoreContextsLetTheFetchRunFurtherAheadOfASlowMemory) {
@@ -81,25 +81,25 @@ TEST(AccelSchedulerTest, MoreContextsLetTheFetchRunFurtherAheadOfASlowMemory) {
     return request;
   };
   // Two contexts: query 3 waits for the logit stage to take query 1, after query 0's response
-  // (its request in 115, answered in 155); four: it goes as soon as the FU has it.
-  EXPECT_GT(fourth_request(2), 155);
-  EXPECT_LT(fourth_request(4), 155);
+  // (its request in 121, answered in 161); four: it goes as soon as the FU has it.
+  EXPECT_GT(fourth_request(2), 161);
+  EXPECT_LT(fourth_request(4), 161);
 }
 
 TEST(AccelSchedulerTest, TheNextHeadStartsWhileTheAuDrains) {
-  // A slow division (40 groups): head 0's query divides in 131..170, its output in 188.
+  // A slow division (40 groups): head 0's query divides in 137..176, its output in 194.
   AccelScheduler scheduler(kFu, Au(40, 4));
   scheduler.StartHead(2, 100);
-  EXPECT_EQ(scheduler.Next(kQuery, 10).au.out, 131 + 39 + 18);
-  // Head 1 (one key row) starts at once: query offered in 118, through softmax by 148 (Z in
-  // 149); the divide stage is still busy with head 0 until 171.
+  EXPECT_EQ(scheduler.Next(kQuery, 10).au.out, 137 + 39 + 18);
+  // Head 1 (one key row) starts at once: query offered in 124, through softmax by 160 (Z in
+  // 161); the divide stage is still busy with head 0 until 177.
   scheduler.StartHead(2, scheduler.FuIdleCycle() + 1);
   const AccelQueryTiming t = scheduler.Next(kQuery, 10);
-  EXPECT_EQ(t.fu.accept_cycle, 118);
-  EXPECT_EQ(t.au.z, 149);
-  EXPECT_EQ(t.au.out, 171 + 39 + 18);
-  // A fresh schedule of the same head would divide from 149 on.
-  EXPECT_EQ(PredictAccelTiming(kFu, Au(40, 4), {kQuery}, {10}, 118)[0].au.out, 149 + 39 + 18);
+  EXPECT_EQ(t.fu.accept_cycle, 124);
+  EXPECT_EQ(t.au.z, 161);
+  EXPECT_EQ(t.au.out, 177 + 39 + 18);
+  // A fresh schedule of the same head (offered in 124) would divide from 161 on.
+  EXPECT_EQ(PredictAccelTiming(kFu, Au(40, 4), {kQuery}, {10}, 124)[0].au.out, 161 + 39 + 18);
 }
 
 }  // namespace

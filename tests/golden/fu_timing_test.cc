@@ -26,30 +26,34 @@ std::vector<std::int64_t> BeatCycles(const std::vector<SurvivorBeat>& beats) {
 TEST(FuSchedulerTest, OneQueryByHand) {
   FuScheduler scheduler(FuTiming{4, {2, 3}}, 2, 100);
   const QueryTiming t = scheduler.Next(Result(0, {{1, 2, 5, 9}, {2, 9}}), 10);
-  // Score 1: accept and row 0 in 100, rows 100..102, done with the last write in 104.
+  // Score 1: accept and row 0 in 100, rows 100..102 (then s1, s1b, s2), done with the last
+  // write in 105.
   EXPECT_EQ(t.accept_cycle, 100);
-  // Filter 1: accept 105 (slot visible), rows 105..107, beats in 105 + g + 2, probe 105 + 2 + 1.
-  EXPECT_EQ(t.row_cycle[0], 108);
-  EXPECT_EQ(BeatCycles(t.beats[0]), (std::vector<std::int64_t>{107, 108, 109}));
-  // Filter 1's done pulse with its last compare in 108; score 2 accepts in 109, done in 111;
-  // filter 2 accepts in 112: its one beat in 114, its probe in 112 + 3 + 1, done in 113.
-  EXPECT_EQ(t.row_cycle[1], 116);
-  EXPECT_EQ(BeatCycles(t.beats[1]), (std::vector<std::int64_t>{114}));
-  EXPECT_EQ(t.output_done_cycle, 113);
+  // Filter 1: accept 106 (slot visible), rows 106..108, beats in 106 + g + 4 (stages A, B, C,
+  // then the beat register); the division starts in 106 + 2, its probe in 108 + 2 + 1.
+  EXPECT_EQ(t.row_cycle[0], 111);
+  EXPECT_EQ(BeatCycles(t.beats[0]), (std::vector<std::int64_t>{110, 111, 112}));
+  // Filter 1's done pulse with its last row's stage C in 106 + 3 + 2 = 111; score 2 accepts in
+  // 112, done in 115; filter 2 accepts in 116: its one beat in 120, its division from 118 and
+  // its probe in 118 + 3 + 1, done in 116 + 1 + 2.
+  EXPECT_EQ(t.row_cycle[1], 122);
+  EXPECT_EQ(BeatCycles(t.beats[1]), (std::vector<std::int64_t>{120}));
+  EXPECT_EQ(t.output_done_cycle, 119);
 }
 
 TEST(FuSchedulerTest, OutputSlotDelaysOnlyTheLastRoundsFilter) {
   FuScheduler scheduler(FuTiming{4, {2, 3}}, 2, 100);
   const QueryTiming t = scheduler.Next(Result(0, {{1, 2, 5, 9}, {2, 9}}), 10, 120);
-  EXPECT_EQ(t.row_cycle[0], 108);
-  EXPECT_EQ(BeatCycles(t.beats[0]), (std::vector<std::int64_t>{107, 108, 109}));
-  EXPECT_EQ(t.row_cycle[1], 124);
-  EXPECT_EQ(BeatCycles(t.beats[1]), (std::vector<std::int64_t>{122}));
-  EXPECT_EQ(t.output_done_cycle, 121);
+  EXPECT_EQ(t.row_cycle[0], 111);
+  EXPECT_EQ(BeatCycles(t.beats[0]), (std::vector<std::int64_t>{110, 111, 112}));
+  EXPECT_EQ(t.row_cycle[1], 126);
+  EXPECT_EQ(BeatCycles(t.beats[1]), (std::vector<std::int64_t>{124}));
+  EXPECT_EQ(t.output_done_cycle, 123);
 }
 
-// Equal queries of 8 rows in round 1: a query holds its score slot for 2 G + 1 cycles, so the
-// two slots take a query every G + 1/2 cycles: accepts 8 and 9 cycles apart in turn.
+// Equal queries of 8 rows in round 1: a query holds its score slot for 2 G + 1 cycles (the
+// score stage's accept to the filter's release, its last read but one), so the two slots take a
+// query every G + 1/2 cycles: accepts 8 and 9 cycles apart in turn.
 TEST(FuSchedulerTest, SteadyStateIsHalfACycleOverTheRows) {
   FuScheduler scheduler(FuTiming{4, {2, 2}}, 2, 0);
   std::vector<std::int64_t> accepts;
@@ -60,13 +64,15 @@ TEST(FuSchedulerTest, SteadyStateIsHalfACycleOverTheRows) {
   EXPECT_EQ(accepts, (std::vector<std::int64_t>{0, 8, 17, 25, 34, 42, 51, 59}));
 }
 
-// A divider slower than the rows sets the pace: the next job waits for the row probe.
+// A divider slower than the rows sets the pace: the next division waits for the row probe,
+// and the next job for that division's start, so the probes come C + 1 cycles apart (the two
+// cycles of the numerator overlap the previous division).
 TEST(FuSchedulerTest, SlowDividerPacesTheFilter) {
   FuScheduler scheduler(FuTiming{4, {9}}, 1, 0);
   std::vector<std::int64_t> probes;
   probes.reserve(4);
   for (int k = 0; k < 4; ++k) probes.push_back(scheduler.Next(Result(k, {{0}}), 4).row_cycle[0]);
-  EXPECT_EQ(probes, (std::vector<std::int64_t>{13, 23, 33, 43}));  // 10 cycles apart
+  EXPECT_EQ(probes, (std::vector<std::int64_t>{16, 26, 36, 46}));  // 10 cycles apart
 }
 
 TEST(FuSchedulerTest, PredictFuTimingStepsTheScheduler) {

@@ -223,12 +223,20 @@ TEST(FaultTest, CompareGreaterThanIsCaughtUnderStallsToo) {
   s.options.stall_seed = 5;
   const CosimResult result = RunCosim(model, s.workload, s.options);
   ASSERT_FALSE(result.passed);
-  // Under stalls the cycle is not predicted, but the first wrong transfer is the same one.
+  // Under stalls the cycle is not predicted, but the first wrong transfer belongs to the same
+  // query: either the same beat, or a later round of that query, which its lost survivor
+  // changes and which may run ahead of round 1's waiting beats (a filter writes the next
+  // round's candidates and hands them over while up to three of its beats wait for ready).
   const Mismatch& m = result.mismatches.front();
-  EXPECT_EQ(m.stream, e->stream);
-  EXPECT_EQ(m.query, e->query);
-  EXPECT_EQ(m.round, e->round);
-  EXPECT_EQ(m.key, e->key) << Report(result, model, s.options);
+  EXPECT_EQ(m.query, e->query) << Report(result, model, s.options);
+  if (m.stream == e->stream) {
+    EXPECT_EQ(m.round, e->round);
+    EXPECT_EQ(m.key, e->key) << Report(result, model, s.options);
+  } else {
+    ASSERT_TRUE(m.round.has_value());
+    EXPECT_GT(*m.round, e->round) << Report(result, model, s.options);
+    EXPECT_EQ(m.stream, "r" + std::to_string(*m.round) + "_surv");
+  }
 }
 
 TEST(FaultTest, FloorThresholdShowsInTheRowProbe) {
@@ -472,7 +480,7 @@ TEST(FaultTest, MissingResetOfARequestValidSendsARequestNobodyAskedFor) {
   // The register starts random (seeded); seeds that start it at 1 fail at once, on the memory
   // request port, before any query could have asked for a fetch.
   int failed = 0;
-  for (std::uint32_t seed = 1; seed <= 8; ++seed) {
+  for (std::uint32_t seed = 1; seed <= 32; ++seed) {
     s.options.reset_seed = seed;
     const CosimResult result = RunCosim(model, s.workload, s.options);
     if (result.passed) continue;
@@ -482,7 +490,7 @@ TEST(FaultTest, MissingResetOfARequestValidSendsARequestNobodyAskedFor) {
                                    << Report(result, model, s.options);
     EXPECT_EQ(m.cycle, 0) << "reset seed " << seed;
   }
-  EXPECT_GT(failed, 0) << "no reset seed of 1..8 started the register at 1";
+  EXPECT_GT(failed, 0) << "no reset seed of 1..32 started the register at 1";
 }
 
 // The FU's score accumulator `bits` short. q = k = -32768 with every key kept: every score of
@@ -585,33 +593,36 @@ TEST(FaultTest, AlphaLatchedWhenTheFuTurnsIdleMissesALaterConfigurationChange) {
   EXPECT_TRUE(m.stream == "r1_row" || m.stream == "r1_surv") << Report(later, model, s.options);
 }
 
-// For each reset seed 1 to 3 under which `s` passes with a reset at time 0 only (at least one:
-// which ones depends on the order Verilator draws the registers' power-up values, so a
-// register added to the design may move them), it fails with rst_ni also asserted in cycle
-// `reset_at` (its rerun then starts in reset_at + 5), and `check` looks at that report.
+// A register without reset is invisible with a reset at time 0 only when its random initial
+// value happens to be the reset value. Which reset seeds give that depends on every register
+// the model initializes before it (Verilator draws the values in order), so the seeds are
+// found, not fixed: among seeds 1 to 8, each one with which `s` passes must fail once rst_ni is
+// also asserted in cycle `reset_at` (its rerun then starts in reset_at + 5), and `check` looks
+// at that report. At least two seeds must hide the fault, so the case cannot pass vacuously.
 void ExpectCaughtOnlyByAMidTrafficReset(const DutModel& model, Scenario& s, std::int64_t reset_at,
                                         const std::function<void(const CosimResult&)>& check) {
-  int hidden_at_power_up = 0;
-  for (std::uint32_t seed = 1; seed <= 3; ++seed) {
+  int hiding = 0;
+  for (std::uint32_t seed = 1; seed <= 8; ++seed) {
     SCOPED_TRACE("reset seed " + std::to_string(seed));
     s.options.reset_seed = seed;
     s.options.reset_at.reset();
-    if (!RunCosim(model, s.workload, s.options).passed) continue;  // shown at power-up already
-    ++hidden_at_power_up;
+    const CosimResult plain = RunCosim(model, s.workload, s.options);
+    if (!plain.passed) continue;  // this seed starts the register off its reset value
+    ++hiding;
     s.options.reset_at = reset_at;
     const CosimResult result = RunCosim(model, s.workload, s.options);
     EXPECT_EQ(result.reset_cycle, reset_at);
     ASSERT_FALSE(result.passed);
     check(result);
   }
-  EXPECT_GE(hidden_at_power_up, 1) << "every reset seed shows the fault at power-up already";
+  EXPECT_GE(hiding, 2) << "too few reset seeds hide the missing reset";
 }
 
 TEST(FaultTest, MissingResetOfARequestValidIsCaughtByAResetInTheMiddleOfTheTraffic) {
   const DutModel model = models::fault_fetch_no_reset_fu::Model();
   Scenario s = MakeScenario(model.shape, "n=8,nq=16,seed=31", {-64, 32});
-  // The regression's reset seeds start the register at 0. A reset while query 8's first request
-  // is presented: the register keeps its 1 through the reset, and the fetch stage presents that
+  // With a seed that starts the register at 0, a reset while query 8's first request is
+  // presented: the register keeps its 1 through the reset, and the fetch stage presents that
   // request again in the rerun's cycle 0.
   const std::int64_t reset_at = s.au_timing[8].request[0];
   ExpectCaughtOnlyByAMidTrafficReset(model, s, reset_at, [&](const CosimResult& result) {
