@@ -80,7 +80,7 @@ TEST(ParamsHeaderTest, BuiltHeaderMatchesDerive) {
   static_assert(params::kDivLanes == 16 && params::kFx == 8 && params::kPb == 15);
   static_assert(params::kLogitW == 38 && params::kPW == 16 && params::kZW == 25);
   static_assert(params::kAccW == 40 && params::kDivGroups == 4 && params::kDivLatency == 19);
-  static_assert(params::kLogitLatency == 4 && params::kPvLevels == 1);
+  static_assert(params::kLogitLatency == 5 && params::kPvLevels == 1);
 }
 
 TEST(ParamsHeaderTest, NamesFollowThePrefix) {
