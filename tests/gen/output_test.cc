@@ -484,7 +484,7 @@ TEST(PrintedConfigTest, HoldsConfigAndDerived) {
             R"("rounds":[{"index":1,"qb":4,"kb":4,"reuse":false,"reuse_delta":0,"last":true}],)"
             R"("au":{"logit_w":36,"dist_w":35,"p_w":13,"z_w":19,"acc_w":34,"lb_banks":3,)"
             R"("lb_rows":22,"acnt_w":2,"pcnt_w":2,"fcnt_w":2,"div_groups":4,"div_latency":19,)"
-            R"("logit_sum_fan":8,"logit_latency":5,"pv_levels":1}})");
+            R"("logit_sum_fan":8,"logit_latency":4,"pv_levels":0}})");
 }
 
 }  // namespace
