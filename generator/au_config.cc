@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "generator/fu_config.h"
 #include "golden/errors.h"
 #include "golden/softmax.h"
 
@@ -141,6 +142,8 @@ AuDerived DeriveAu(const AuConfig& au, int d, int n_max, int fu_lanes) {
   out.div_latency = kQuotientBits + 3;  // the prep stage (|acc|), 16 quotient stages, the output
   out.logit_sum_fan = kLogitSumFan;
   out.logit_latency = 2 + SumLevels(2 * d, kLogitSumFan);
+  out.max_fan = kReduceFan;
+  out.max_latency = ReduceStages(out.au_lanes, kReduceFan);
   for (int terms = 2 * out.pv_lanes; terms > 7; terms = (terms + 7) / 8) ++out.pv_levels;
   return out;
 }

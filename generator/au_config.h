@@ -48,6 +48,11 @@ struct AuDerived {
   /// Cycles from the logit stage's take of a sub-beat to its write and logit beat: the taken
   /// rows, the 2 D half products, and ceil(log_fan 2 D) adder levels (at least one).
   int logit_latency = 3;
+  /// Lanes the logit maximum's tree reduces per cycle (kReduceFan).
+  int max_fan = 4;
+  /// Cycles from the logit stage's last write to its done pulse: the register stages of the
+  /// maximum's tree over the lanes, ReduceStages(au_lanes, max_fan).
+  int max_latency = 1;
   /// Adder levels of 8 terms that reduce the softmax's 2 Pv half products per element to at
   /// most 7 before the accumulation: 0 while Pv <= 3.
   int pv_levels = 0;

@@ -117,6 +117,8 @@ nlohmann::ordered_json DerivedJson(const AccelDerived& derived) {
   json["kcarry_bits"] = fu.kcarry_bits;
   json["lane_cnt_w"] = fu.lane_cnt_w;
   json["round_w"] = fu.round_w;
+  json["stat_fan"] = fu.stat_fan;
+  json["stat_latency"] = fu.stat_latency;
   json["query_slots"] = top.query_slots;
   json["tag_w"] = top.tag_w;
   nlohmann::ordered_json rounds = nlohmann::ordered_json::array();
@@ -136,6 +138,7 @@ nlohmann::ordered_json DerivedJson(const AccelDerived& derived) {
       {"lb_rows", au.lb_rows}, {"acnt_w", au.acnt_w},         {"pcnt_w", au.pcnt_w},
       {"fcnt_w", au.fcnt_w},   {"div_groups", au.div_groups}, {"div_latency", au.div_latency},
       {"logit_sum_fan", au.logit_sum_fan}, {"logit_latency", au.logit_latency},
+      {"max_fan", au.max_fan}, {"max_latency", au.max_latency},
       {"pv_levels", au.pv_levels}};
   return json;
 }

@@ -80,6 +80,8 @@ FuDerived DeriveFu(const FuConfig& config) {
   derived.kcarry_bits = final_round.kb;
   derived.lane_cnt_w = Clog2(config.fu_lanes + 1LL);
   derived.round_w = std::max(1, Clog2(num_rounds + 1LL));
+  derived.stat_fan = kReduceFan;
+  derived.stat_latency = ReduceStages(config.fu_lanes, kReduceFan);
   derived.rounds.clear();
   for (int r = 1; r <= num_rounds; ++r) {
     const golden::RoundWidths& round = config.rounds[r - 1];

@@ -48,6 +48,11 @@ struct FuDerived {
   int kcarry_bits = 4;   ///< key bits carried per element to later rounds: KB_R
   int lane_cnt_w = 5;    ///< survivors-per-beat width: clog2(lanes + 1)
   int round_w = 1;       ///< round number width: max(1, clog2(R + 1))
+  /// Lanes the score stage's statistics trees reduce per cycle (kReduceFan).
+  int stat_fan = 4;
+  /// Cycles from a score stage's last write to its done pulse: the register stages of the
+  /// statistics' trees over the lanes, ReduceStages(lanes, stat_fan).
+  int stat_latency = 2;
   std::vector<RoundDerived> rounds;
 };
 
@@ -60,6 +65,20 @@ constexpr int Clog2(long long x) {
   int bits = 0;
   while ((1LL << bits) < x) ++bits;
   return bits;
+}
+
+/// Terms one stage of a reduction tree (<prefix>reduce_tree: the score statistics, the logit
+/// maximum) reduces in a cycle: two levels of compare and select. On osu018 at 5.0 ns
+/// (docs/synthesis.md) three levels of the logit maximum's 38-bit compare in one cycle missed
+/// by 0.49 ns.
+inline constexpr int kReduceFan = 4;
+
+/// Register stages of <prefix>reduce_tree over `terms` terms, `fan` per stage, before the
+/// unregistered group that folds in the running value: 0 while terms + 1 <= fan.
+constexpr int ReduceStages(int terms, int fan) {
+  int stages = 0;
+  for (int left = terms; left + 1 > fan; left = (left + fan - 1) / fan) ++stages;
+  return stages;
 }
 
 }  // namespace energon::gen

@@ -7,6 +7,7 @@ GoldenParams GoldenParamsOf(const AccelConfig& config, const AccelDerived& deriv
   GoldenParams p;
   p.hw = golden::HwParams{config.fu.rounds, derived.au.fx, derived.au.pb};
   p.fu.lanes = config.fu.fu_lanes;
+  p.fu.stat_latency = derived.fu.stat_latency;
   p.fu.div_cycles.clear();
   for (const RoundDerived& round : derived.fu.rounds) p.fu.div_cycles.push_back(round.div_cycles);
   p.au.au_lanes = derived.au.au_lanes;
@@ -15,6 +16,7 @@ GoldenParams GoldenParamsOf(const AccelConfig& config, const AccelDerived& deriv
   p.au.div_groups = derived.au.div_groups;
   p.au.div_latency = derived.au.div_latency;
   p.au.logit_latency = derived.au.logit_latency;
+  p.au.max_latency = derived.au.max_latency;
   p.au.pv_levels = derived.au.pv_levels;
   p.au.query_slots = derived.top.query_slots;
   p.au.fetch_ahead = derived.au.fetch_ahead;

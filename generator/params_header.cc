@@ -91,6 +91,8 @@ inline constexpr int kDivCycles = {div_cycles};  ///< quotient bits of the wides
 inline constexpr int kKC = {kc};  ///< key bits carried to later rounds: KB_R
 inline constexpr int kLaneCntW = {lane_cnt_w};  ///< survivors per beat: clog2(L + 1)
 inline constexpr int kRoundW = {round_w};  ///< round number: max(1, clog2(R + 1))
+inline constexpr int kStatFan = {stat_fan};  ///< lanes per cycle of the score statistics' trees
+inline constexpr int kStatLatency = {stat_latency};  ///< score stage's last write to its done pulse, cycles
 inline constexpr int kQuerySlots = {query_slots};  ///< query store slots (queries before the AU's logit stage ends)
 inline constexpr int kTagW = {tag_w};  ///< query tag: max(1, clog2(kQuerySlots))
 
@@ -109,6 +111,7 @@ inline constexpr int kTagW = {tag_w};  ///< query tag: max(1, clog2(kQuerySlots)
       fmt::arg("sum_w", derived.fu.sum_w), fmt::arg("rhs_w", derived.fu.rhs_w),
       fmt::arg("div_cycles", derived.fu.div_cycles), fmt::arg("kc", derived.fu.kcarry_bits),
       fmt::arg("lane_cnt_w", derived.fu.lane_cnt_w), fmt::arg("round_w", derived.fu.round_w),
+      fmt::arg("stat_fan", derived.fu.stat_fan), fmt::arg("stat_latency", derived.fu.stat_latency),
       fmt::arg("query_slots", derived.top.query_slots), fmt::arg("tag_w", derived.top.tag_w));
   const auto number = [](int value) { return std::to_string(value); };
   text += RoundArray(
@@ -154,6 +157,8 @@ inline constexpr int kDivGroups = {div_groups};  ///< issue cycles of one query'
 inline constexpr int kDivLatency = {div_latency};  ///< division issue to output beat, cycles
 inline constexpr int kLogitSumFan = {logit_sum_fan};  ///< terms per adder level of the logit dot product
 inline constexpr int kLogitLatency = {logit_latency};  ///< logit take to logit beat, cycles
+inline constexpr int kMaxFan = {max_fan};  ///< lanes per cycle of the logit maximum's tree
+inline constexpr int kMaxLatency = {max_latency};  ///< logit stage's last write to its done pulse, cycles
 inline constexpr int kPvLevels = {pv_levels};  ///< adder levels of the softmax's p * V sum
 )",
                       fmt::arg("au_lanes", au.au_lanes), fmt::arg("pv_lanes", au.pv_lanes),
@@ -166,6 +171,7 @@ inline constexpr int kPvLevels = {pv_levels};  ///< adder levels of the softmax'
                       fmt::arg("div_latency", au.div_latency),
                       fmt::arg("logit_sum_fan", au.logit_sum_fan),
                       fmt::arg("logit_latency", au.logit_latency),
+                      fmt::arg("max_fan", au.max_fan), fmt::arg("max_latency", au.max_latency),
                       fmt::arg("pv_levels", au.pv_levels));
   text += fmt::format("\n}}  // namespace {}\n", ParamsNamespace(derived));
   return text;

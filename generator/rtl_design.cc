@@ -15,7 +15,7 @@ namespace mustache = kainjow::mustache;
 std::vector<RtlFile> RtlFiles(const AccelConfig& /*config*/, const AccelDerived& derived) {
   std::vector<RtlFile> files;
   for (const char* name : {"mem_1r1w", "query_store", "fu_pingpong", "au_ctx_fifo", "au_skid",
-                           "fu_divider", "fu_score", "fu_filter", "fu_top", "au_exp2", "au_fetch",
+                           "reduce_tree", "fu_divider", "fu_score", "fu_filter", "fu_top", "au_exp2", "au_fetch",
                            "au_logit", "au_softmax", "au_divide", "au_top", "energon_top"}) {
     files.push_back({name, derived.top.prefix + name});
   }
@@ -343,6 +343,7 @@ mustache::data TemplateData(const AccelConfig& config, const AccelDerived& d) {
   data.set("rhs_w", Num(d.fu.rhs_w));
   data.set("div_cycles", Num(d.fu.div_cycles));
   data.set("kcarry_bits", Num(d.fu.kcarry_bits));
+  data.set("stat_fan", Num(d.fu.stat_fan));
   data.set("lane_cnt_w", Num(d.fu.lane_cnt_w));
   data.set("round_w", Num(d.fu.round_w));
   data.set("query_slots", Num(d.top.query_slots));
@@ -424,6 +425,7 @@ mustache::data TemplateData(const AccelConfig& config, const AccelDerived& d) {
   data.set("pcnt_w", Num(au.pcnt_w));
   data.set("fcnt_w", Num(au.fcnt_w));
   data.set("logit_sum_fan", Num(au.logit_sum_fan));
+  data.set("max_fan", Num(au.max_fan));
   data.set("ctx_w", Num(SurvivorContextBits(d)));
   data.set("sv_row_bits", Num(d.fu.row_w * config.fu.fu_lanes));
   data.set("sv_index_bits", Num(d.fu.idx_w * config.fu.fu_lanes));

@@ -42,8 +42,9 @@ std::vector<int> PBeatCounts(int m, const AuTiming& au) { return Chunks(m, au.pv
 //           a+1+w; done (survivor slot freed) in a+W; idle from a+W+1.
 //   logit   accept g (a context, a free logit slot); from g+1 one sub-beat per cycle while
 //           its response is valid; logit beat logit_latency cycles after its sub-beat (the
-//           dot product's pipeline); done with the last beat; the next accept from the cycle
-//           after the last sub-beat.
+//           dot product's pipeline); done max_latency after the last beat (the register
+//           stages of the maximum's tree); the next accept from the cycle after the last
+//           sub-beat.
 //   softmax accept s (a full logit slot, a free accumulator slot); window w read in s+w, its
 //           p beat in s+6+w (gap, half products, their sum, u, p: kSoftmaxPBeat); the logit
 //           slot freed with the last read, the next accept from s+W; done in
@@ -99,7 +100,7 @@ AccelQueryTiming AccelScheduler::Next(const QueryResult& result, int num_candida
     last_response_ = cycle;
     ready = cycle + 1;
   }
-  const std::int64_t logit_done = q.logit.back();  // with the last logit beat
+  const std::int64_t logit_done = q.logit.back() + au_.max_latency;
   store_slot = q.response.back() + 1;              // the last sub-beat read the q16 row
   // The next query is accepted behind the last sub-beat's take, while this one's logits are
   // still in the pipeline (its logit slot, freed by query k - 2's softmax, must be free).

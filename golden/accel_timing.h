@@ -27,6 +27,9 @@ struct AuTiming {
   /// Cycles from the logit stage's take of a sub-beat to its logit beat (and its write): the
   /// taken rows, the products and the adder levels (AuDerived::logit_latency).
   int logit_latency = 3;
+  /// Cycles from the logit stage's last write to its done pulse: the register stages of the
+  /// maximum's reduction tree over the lanes (AuDerived::max_latency, kMaxLatency).
+  int max_latency = 1;
   /// Adder levels of the softmax's p * V sum before the accumulation (AuDerived::pv_levels):
   /// 0 while Pv <= 7.
   int pv_levels = 0;

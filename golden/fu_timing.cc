@@ -62,7 +62,8 @@ FuScheduler::FuScheduler(const FuTiming& fu, int num_rounds, std::int64_t first_
 // the stage's job:
 //   score stage, job accepted in a (row 0 read in a): rows read a .. a+G-1 (the last read frees
 //     the job's source slot), each then in s1 (products, group sums), s1b (score) and s2
-//     (written), done pulse with the last write in a+G+2; next job from a+G;
+//     (written), then the statistics (stat_latency), done pulse in a+G+2+stat_latency; next job
+//     from a+G;
 //   filter stage, job accepted in f (row 0 read in f): rows read f .. f+G-1; the score slot is
 //     freed with the read of the last row but one (f+G-2; f when G = 1), since the score stage
 //     writes a slot three cycles after taking it; each row then passes stages A (m S), B
@@ -99,7 +100,7 @@ QueryTiming FuScheduler::Next(const QueryResult& result, int num_candidates,
     if (r == 0) t.accept_cycle = a;
     round.score_free = a + rows;
     round.last_read[ring] = a + rows - 1;
-    const std::int64_t score_done = a + rows + 2;
+    const std::int64_t score_done = a + rows + 2 + fu_.stat_latency;
     // Filter stage: the full score slot, a free compare side, the previous row probe gone,
     // and the slot it fills: the next round's candidate slot, freed by that round's score
     // stage reading the query two back, or the consumer's output slot after the last round.

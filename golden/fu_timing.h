@@ -20,6 +20,10 @@ struct FuTiming {
   /// RoundDerived::div_cycles (params header kRoundDivCycles). The default is the default
   /// configuration's (D = 64, rounds 4x2,4x4: 11 and 13 quotient bits, 2 per cycle).
   std::vector<int> div_cycles{6, 7};
+  /// Cycles from the score stage's last write to its done pulse: the register stages of the
+  /// statistics' reduction trees over the lanes (FuDerived::stat_latency, kStatLatency). The
+  /// default is the default configuration's (16 lanes: two stages of 4).
+  int stat_latency = 2;
 };
 
 /// One survivor beat of one round: a row of `lanes` candidates that holds survivors, or the

@@ -104,6 +104,24 @@ TEST(AuConfigTest, LogitLatencyCountsOneAdderLevelPerEightTerms) {
   EXPECT_EQ(DeriveAu(AuConfig{}, 8, 16, 4).logit_sum_fan, 8);
 }
 
+TEST(AuConfigTest, MaxLatencyCountsTheRegisterStagesOfTheMaximumsTree) {
+  // Groups of 4; the last group holds the lanes left and the running maximum.
+  const auto latency = [](int lanes) {
+    AuConfig au;
+    au.au_lanes = lanes;
+    return DeriveAu(au, 8, 64, 16).max_latency;
+  };
+  EXPECT_EQ(latency(1), 0);
+  EXPECT_EQ(latency(3), 0);
+  EXPECT_EQ(latency(4), 1);
+  EXPECT_EQ(latency(12), 1);
+  EXPECT_EQ(latency(13), 2);
+  EXPECT_EQ(latency(48), 2);
+  EXPECT_EQ(latency(49), 3);
+  EXPECT_EQ(latency(64), 3);
+  EXPECT_EQ(DeriveAu(AuConfig{}, 8, 16, 4).max_fan, 4);
+}
+
 TEST(AuConfigTest, PvLevelsLeaveAtMostSevenTermsBesideTheAccumulator) {
   const auto levels = [](int pv) {
     AuConfig au;

@@ -166,6 +166,22 @@ TEST(DeriveTest, PerRoundDividerFollowsTheRoundsScoreWidth) {
   EXPECT_EQ(d.fu.rounds[0].div_cycles, 1);
 }
 
+// The score statistics' trees reduce groups of 4 lanes per register stage until the lanes
+// left and the accumulator fit one group (lane counts are powers of two).
+TEST(DeriveTest, StatLatencyCountsTheRegisterStagesOfTheStatisticsTrees) {
+  const auto latency = [](int lanes) {
+    return Derive(Config(8, 64, lanes, {{4, 2}, {4, 4}})).fu.stat_latency;
+  };
+  EXPECT_EQ(latency(1), 0);
+  EXPECT_EQ(latency(2), 0);
+  EXPECT_EQ(latency(4), 1);   // 4 lanes and the accumulator: 5 terms
+  EXPECT_EQ(latency(8), 1);
+  EXPECT_EQ(latency(16), 2);  // 16 -> 4 (and the accumulator: 5) -> 1
+  EXPECT_EQ(latency(32), 2);
+  EXPECT_EQ(latency(64), 3);
+  EXPECT_EQ(Derive(Config(8, 64, 4, {{4, 2}})).fu.stat_fan, 4);
+}
+
 TEST(DeriveTest, ExtremesOfTheRanges) {
   // N_MAX = L = 2: one row per slot, yet a one-bit row address.
   AccelDerived d = Derive(Config(1, 2, 2, {{1, 1}}));

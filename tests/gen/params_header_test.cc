@@ -44,6 +44,9 @@ TEST(ParamsHeaderTest, BuiltHeaderMatchesDerive) {
   EXPECT_EQ(params::kKC, d.fu.kcarry_bits);
   EXPECT_EQ(params::kLaneCntW, d.fu.lane_cnt_w);
   EXPECT_EQ(params::kRoundW, d.fu.round_w);
+  EXPECT_EQ(params::kStatFan, d.fu.stat_fan);
+  EXPECT_EQ(params::kStatLatency, d.fu.stat_latency);
+  static_assert(params::kStatFan == 4 && params::kStatLatency == 2);  // 16 lanes: 16, 4, then 1
   for (int r = 0; r < params::kNumRounds; ++r) {
     SCOPED_TRACE(r + 1);
     EXPECT_EQ(params::kQB[r], d.fu.rounds[r].qb);
@@ -72,6 +75,8 @@ TEST(ParamsHeaderTest, BuiltHeaderMatchesDerive) {
   EXPECT_EQ(params::kDivLatency, d.au.div_latency);
   EXPECT_EQ(params::kLogitSumFan, d.au.logit_sum_fan);
   EXPECT_EQ(params::kLogitLatency, d.au.logit_latency);
+  EXPECT_EQ(params::kMaxFan, d.au.max_fan);
+  EXPECT_EQ(params::kMaxLatency, d.au.max_latency);
   EXPECT_EQ(params::kPvLevels, d.au.pv_levels);
   EXPECT_EQ(params::kQuerySlots, d.top.query_slots);
   EXPECT_EQ(params::kTagW, d.top.tag_w);
@@ -81,6 +86,7 @@ TEST(ParamsHeaderTest, BuiltHeaderMatchesDerive) {
   static_assert(params::kLogitW == 38 && params::kPW == 16 && params::kZW == 25);
   static_assert(params::kAccW == 40 && params::kDivGroups == 4 && params::kDivLatency == 19);
   static_assert(params::kLogitLatency == 5 && params::kPvLevels == 1);
+  static_assert(params::kMaxFan == 4 && params::kMaxLatency == 1);  // 4 lanes and the maximum
 }
 
 TEST(ParamsHeaderTest, NamesFollowThePrefix) {
@@ -141,6 +147,7 @@ TEST(GoldenParamsTest, FromTheDerivedValues) {
   EXPECT_EQ(p.hw.fx, options.derived.au.fx);
   EXPECT_EQ(p.hw.pb, options.derived.au.pb);
   EXPECT_EQ(p.fu.lanes, options.config.fu.fu_lanes);
+  EXPECT_EQ(p.fu.stat_latency, options.derived.fu.stat_latency);
   ASSERT_EQ(p.fu.div_cycles.size(), 3u);
   for (std::size_t r = 0; r < 3; ++r)
     EXPECT_EQ(p.fu.div_cycles[r], options.derived.fu.rounds[r].div_cycles);
@@ -150,6 +157,7 @@ TEST(GoldenParamsTest, FromTheDerivedValues) {
   EXPECT_EQ(p.au.div_groups, options.derived.au.div_groups);
   EXPECT_EQ(p.au.div_latency, options.derived.au.div_latency);
   EXPECT_EQ(p.au.logit_latency, options.derived.au.logit_latency);
+  EXPECT_EQ(p.au.max_latency, options.derived.au.max_latency);
   EXPECT_EQ(p.au.pv_levels, options.derived.au.pv_levels);
   EXPECT_EQ(p.au.mem_latency, 7);
 }

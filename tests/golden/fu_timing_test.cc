@@ -22,61 +22,65 @@ std::vector<std::int64_t> BeatCycles(const std::vector<SurvivorBeat>& beats) {
   return cycles;
 }
 
-// 4 lanes, dividers of 2 and 3 cycles; 10 keys (3 rows), 4 survive round 1 (1 row), 2 round 2.
+// 4 lanes (the statistics' trees: one register stage), dividers of 2 and 3 cycles; 10 keys (3
+// rows), 4 survive round 1 (1 row), 2 round 2.
+const FuTiming kFourLanes{4, {2, 3}, 1};
+
 TEST(FuSchedulerTest, OneQueryByHand) {
-  FuScheduler scheduler(FuTiming{4, {2, 3}}, 2, 100);
+  FuScheduler scheduler(kFourLanes, 2, 100);
   const QueryTiming t = scheduler.Next(Result(0, {{1, 2, 5, 9}, {2, 9}}), 10);
-  // Score 1: accept and row 0 in 100, rows 100..102 (then s1, s1b, s2), done with the last
-  // write in 105.
+  // Score 1: accept and row 0 in 100, rows 100..102 (then s1, s1b, s2), the last write in 105,
+  // the statistics' register stage, done in 106.
   EXPECT_EQ(t.accept_cycle, 100);
-  // Filter 1: accept 106 (slot visible), rows 106..108, beats in 106 + g + 4 (stages A, B, C,
-  // then the beat register); the division starts in 106 + 2, its probe in 108 + 2 + 1.
-  EXPECT_EQ(t.row_cycle[0], 111);
-  EXPECT_EQ(BeatCycles(t.beats[0]), (std::vector<std::int64_t>{110, 111, 112}));
-  // Filter 1's done pulse with its last row's stage C in 106 + 3 + 2 = 111; score 2 accepts in
-  // 112, done in 115; filter 2 accepts in 116: its one beat in 120, its division from 118 and
-  // its probe in 118 + 3 + 1, done in 116 + 1 + 2.
-  EXPECT_EQ(t.row_cycle[1], 122);
-  EXPECT_EQ(BeatCycles(t.beats[1]), (std::vector<std::int64_t>{120}));
-  EXPECT_EQ(t.output_done_cycle, 119);
+  // Filter 1: accept 107 (slot visible), rows 107..109, beats in 107 + g + 4 (stages A, B, C,
+  // then the beat register); the division starts in 107 + 2, its probe in 109 + 2 + 1.
+  EXPECT_EQ(t.row_cycle[0], 112);
+  EXPECT_EQ(BeatCycles(t.beats[0]), (std::vector<std::int64_t>{111, 112, 113}));
+  // Filter 1's done pulse with its last row's stage C in 107 + 3 + 2 = 112; score 2 accepts in
+  // 113, done in 117; filter 2 accepts in 118: its one beat in 122, its division from 120 and
+  // its probe in 120 + 3 + 1, done in 118 + 1 + 2.
+  EXPECT_EQ(t.row_cycle[1], 124);
+  EXPECT_EQ(BeatCycles(t.beats[1]), (std::vector<std::int64_t>{122}));
+  EXPECT_EQ(t.output_done_cycle, 121);
 }
 
 TEST(FuSchedulerTest, OutputSlotDelaysOnlyTheLastRoundsFilter) {
-  FuScheduler scheduler(FuTiming{4, {2, 3}}, 2, 100);
+  FuScheduler scheduler(kFourLanes, 2, 100);
   const QueryTiming t = scheduler.Next(Result(0, {{1, 2, 5, 9}, {2, 9}}), 10, 120);
-  EXPECT_EQ(t.row_cycle[0], 111);
-  EXPECT_EQ(BeatCycles(t.beats[0]), (std::vector<std::int64_t>{110, 111, 112}));
+  EXPECT_EQ(t.row_cycle[0], 112);
+  EXPECT_EQ(BeatCycles(t.beats[0]), (std::vector<std::int64_t>{111, 112, 113}));
   EXPECT_EQ(t.row_cycle[1], 126);
   EXPECT_EQ(BeatCycles(t.beats[1]), (std::vector<std::int64_t>{124}));
   EXPECT_EQ(t.output_done_cycle, 123);
 }
 
-// Equal queries of 8 rows in round 1: a query holds its score slot for 2 G + 1 cycles (the
-// score stage's accept to the filter's release, its last read but one), so the two slots take a
-// query every G + 1/2 cycles: accepts 8 and 9 cycles apart in turn.
-TEST(FuSchedulerTest, SteadyStateIsHalfACycleOverTheRows) {
-  FuScheduler scheduler(FuTiming{4, {2, 2}}, 2, 0);
+// Equal queries of 8 rows in round 1: a query holds its score slot for 2 G + 1 + 1 cycles (the
+// score stage's accept to the filter's release, its last read but one, with the statistics'
+// register stage), so the two slots take a query every G + 1 cycles: accepts 8 and 10 cycles
+// apart in turn.
+TEST(FuSchedulerTest, SteadyStateIsACycleOverTheRows) {
+  FuScheduler scheduler(FuTiming{4, {2, 2}, 1}, 2, 0);
   std::vector<std::int64_t> accepts;
   accepts.reserve(8);
   for (int k = 0; k < 8; ++k) {
     accepts.push_back(scheduler.Next(Result(k, {{3, 17}, {17}}), 32).accept_cycle);
   }
-  EXPECT_EQ(accepts, (std::vector<std::int64_t>{0, 8, 17, 25, 34, 42, 51, 59}));
+  EXPECT_EQ(accepts, (std::vector<std::int64_t>{0, 8, 18, 26, 36, 44, 54, 62}));
 }
 
 // A divider slower than the rows sets the pace: the next division waits for the row probe,
 // and the next job for that division's start, so the probes come C + 1 cycles apart (the two
 // cycles of the numerator overlap the previous division).
 TEST(FuSchedulerTest, SlowDividerPacesTheFilter) {
-  FuScheduler scheduler(FuTiming{4, {9}}, 1, 0);
+  FuScheduler scheduler(FuTiming{4, {9}, 1}, 1, 0);
   std::vector<std::int64_t> probes;
   probes.reserve(4);
   for (int k = 0; k < 4; ++k) probes.push_back(scheduler.Next(Result(k, {{0}}), 4).row_cycle[0]);
-  EXPECT_EQ(probes, (std::vector<std::int64_t>{16, 26, 36, 46}));  // 10 cycles apart
+  EXPECT_EQ(probes, (std::vector<std::int64_t>{17, 27, 37, 47}));  // 10 cycles apart
 }
 
 TEST(FuSchedulerTest, PredictFuTimingStepsTheScheduler) {
-  const FuTiming fu{2, {1, 2}};
+  const FuTiming fu{2, {1, 2}, 0};
   std::vector<QueryResult> results;
   std::vector<int> candidates;
   for (int k = 0; k < 6; ++k) {
