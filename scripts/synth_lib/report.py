@@ -22,9 +22,17 @@ BIT = re.compile(r"\[\d+\]$")
 
 
 def rtl_signal(net, cells):
-    """The RTL signal a net comes from: Yosys's autoname appends _<CELL>_<PIN>_... to it."""
+    """The RTL signal a net comes from: Yosys's autoname appends _<CELL>_<PIN>_... to it.
+    A kept hierarchy's instance path (OpenSTA's u_a/u_b/net) is written as a flattened one's
+    (u_a.u_b.net)."""
+    net = net.replace("/", ".")
     cut = re.search(r"_(%s)_" % "|".join(sorted(cells, key=len, reverse=True)), net)
     return BIT.sub("", net[:cut.start()] if cut else net)
+
+
+def anonymous(net):
+    """A net Yosys named _<n>_ (in any instance of a kept hierarchy)."""
+    return ANONYMOUS.match(net.replace("/", ".").rsplit(".", 1)[-1]) is not None
 
 
 def fail(message):
@@ -40,17 +48,21 @@ def read(path):
 
 
 def parse_stat(text, osu_cells):
-    """Cell counts of the top module, the osu018 area, and macro instance counts."""
+    """Cell counts of the whole design, the osu018 area, and macro instance counts: the last
+    section of stat's output, the top module's (flattened) or the design hierarchy's totals
+    (kept hierarchy), whose cell list follows its line 'Number of cells'."""
     cells = {}
-    in_top = False
+    in_cells = False
     for line in text.splitlines():
         if line.startswith("=== "):
-            in_top = True
+            in_cells = False
             cells = {}
+        elif line.strip().startswith("Number of cells"):
+            in_cells = True
         m = CELL_LINE.match(line)
-        if in_top and m and not line.strip().startswith("Number"):
+        if in_cells and m:
             cells[m.group(1)] = int(m.group(2))
-    area = re.findall(r"Chip area for module '.*': ([\d.]+)", text)
+    area = re.findall(r"Chip area for (?:top )?module '.*': ([\d.]+)", text)
     if not cells or not area:
         fail("stat.txt: no cell statistics; the Yosys run did not finish")
     logic = {c: n for c, n in cells.items() if c in osu_cells}
@@ -88,7 +100,7 @@ def parse_path(text, cells):
             last_time = float(m.group(2))
             continue
         n = NET_LINE.search(line)
-        if n and not ANONYMOUS.match(n.group(1)):
+        if n and not anonymous(n.group(1)):
             signal = rtl_signal(n.group(1), cells)
             if not stages or stages[-1][0] != signal:
                 stages.append((signal, last_time))
