@@ -119,6 +119,7 @@ nlohmann::ordered_json DerivedJson(const AccelDerived& derived) {
   json["round_w"] = fu.round_w;
   json["stat_fan"] = fu.stat_fan;
   json["stat_latency"] = fu.stat_latency;
+  json["rank_stage"] = fu.rank_stage;
   json["query_slots"] = top.query_slots;
   json["tag_w"] = top.tag_w;
   nlohmann::ordered_json rounds = nlohmann::ordered_json::array();

@@ -82,6 +82,7 @@ FuDerived DeriveFu(const FuConfig& config) {
   derived.round_w = std::max(1, Clog2(num_rounds + 1LL));
   derived.stat_fan = kReduceFan;
   derived.stat_latency = ReduceStages(config.fu_lanes, kReduceFan);
+  derived.rank_stage = config.fu_lanes >= kRankStageLanes ? 1 : 0;
   derived.rounds.clear();
   for (int r = 1; r <= num_rounds; ++r) {
     const golden::RoundWidths& round = config.rounds[r - 1];

@@ -53,6 +53,9 @@ struct FuDerived {
   /// Cycles from a score stage's last write to its done pulse: the register stages of the
   /// statistics' trees over the lanes, ReduceStages(lanes, stat_fan).
   int stat_latency = 2;
+  /// 1 when the filter ranks its kept lanes in a stage of their own after the compare (from
+  /// kRankStageLanes lanes on), which puts its beats and done pulse a cycle later; 0 otherwise.
+  int rank_stage = 1;
   std::vector<RoundDerived> rounds;
 };
 
@@ -72,6 +75,12 @@ constexpr int Clog2(long long x) {
 /// (docs/synthesis.md) three levels of the logit maximum's 38-bit compare in one cycle missed
 /// by 0.49 ns.
 inline constexpr int kReduceFan = 4;
+
+/// Lanes from which the filter ranks its kept lanes in a stage of its own (FuDerived::rank_stage):
+/// on osu018 at 5.0 ns (docs/synthesis.md) 16 lanes at n = 512 missed by 0.57 ns with the sum
+/// of m S, the compare and the four levels of the rank tree in one cycle; 8 lanes (three
+/// levels) met it.
+inline constexpr int kRankStageLanes = 16;
 
 /// Register stages of <prefix>reduce_tree over `terms` terms, `fan` per stage, before the
 /// unregistered group that folds in the running value: 0 while terms + 1 <= fan.

@@ -8,6 +8,7 @@ GoldenParams GoldenParamsOf(const AccelConfig& config, const AccelDerived& deriv
   p.hw = golden::HwParams{config.fu.rounds, derived.au.fx, derived.au.pb};
   p.fu.lanes = config.fu.fu_lanes;
   p.fu.stat_latency = derived.fu.stat_latency;
+  p.fu.rank_stage = derived.fu.rank_stage;
   p.fu.div_cycles.clear();
   for (const RoundDerived& round : derived.fu.rounds) p.fu.div_cycles.push_back(round.div_cycles);
   p.au.au_lanes = derived.au.au_lanes;

@@ -93,6 +93,7 @@ inline constexpr int kLaneCntW = {lane_cnt_w};  ///< survivors per beat: clog2(L
 inline constexpr int kRoundW = {round_w};  ///< round number: max(1, clog2(R + 1))
 inline constexpr int kStatFan = {stat_fan};  ///< lanes per cycle of the score statistics' trees
 inline constexpr int kStatLatency = {stat_latency};  ///< score stage's last write to its done pulse, cycles
+inline constexpr int kRankStage = {rank_stage};  ///< 1: the filter ranks kept lanes in a stage of their own
 inline constexpr int kQuerySlots = {query_slots};  ///< query store slots (queries before the AU's logit stage ends)
 inline constexpr int kTagW = {tag_w};  ///< query tag: max(1, clog2(kQuerySlots))
 
@@ -112,6 +113,7 @@ inline constexpr int kTagW = {tag_w};  ///< query tag: max(1, clog2(kQuerySlots)
       fmt::arg("div_cycles", derived.fu.div_cycles), fmt::arg("kc", derived.fu.kcarry_bits),
       fmt::arg("lane_cnt_w", derived.fu.lane_cnt_w), fmt::arg("round_w", derived.fu.round_w),
       fmt::arg("stat_fan", derived.fu.stat_fan), fmt::arg("stat_latency", derived.fu.stat_latency),
+      fmt::arg("rank_stage", derived.fu.rank_stage),
       fmt::arg("query_slots", derived.top.query_slots), fmt::arg("tag_w", derived.top.tag_w));
   const auto number = [](int value) { return std::to_string(value); };
   text += RoundArray(

@@ -344,6 +344,7 @@ mustache::data TemplateData(const AccelConfig& config, const AccelDerived& d) {
   data.set("div_cycles", Num(d.fu.div_cycles));
   data.set("kcarry_bits", Num(d.fu.kcarry_bits));
   data.set("stat_fan", Num(d.fu.stat_fan));
+  data.set("rank_stage", Num(d.fu.rank_stage));
   data.set("lane_cnt_w", Num(d.fu.lane_cnt_w));
   data.set("round_w", Num(d.fu.round_w));
   data.set("query_slots", Num(d.top.query_slots));

@@ -65,12 +65,13 @@ FuScheduler::FuScheduler(const FuTiming& fu, int num_rounds, std::int64_t first_
 //     (written), then the statistics (stat_latency), done pulse in a+G+2+stat_latency; next job
 //     from a+G;
 //   filter stage, job accepted in f (row 0 read in f): rows read f .. f+G-1; the score slot is
-//     freed with the read of the last row but one (f+G-2; f when G = 1), since the score stage
-//     writes a slot three cycles after taking it; each row then passes stages A (m S), B
-//     (compare, rank) and C (compaction), so the
-//     beat of row g is in f+g+4 and the done pulse with the last row's stage C in f+G+2; the
-//     numerator is ready for the division in f+2, which starts then or in the cycle the
-//     previous row probe goes, whichever is later (s), and the row probe is in s+DivCycles_r+1;
+//     freed with the read of the last row but one (f+G-2; f+1 when G <= 2, from a register set
+//     by the accept), since the score stage writes a slot three cycles after taking it; each
+//     row then passes stages A (m S), B (compare and rank, or with K = rank_stage the compare
+//     in B and the rank in K) and C (compaction), so the beat of row g is in f+g+4+K and the
+//     done pulse with the last row's stage C in f+G+2+K; the numerator is ready for the
+//     division in f+2, which starts then or in the cycle the previous row probe goes,
+//     whichever is later (s), and the row probe is in s+DivCycles_r+1;
 //     next job from f+G, not before s+1, and not before the done pulse of the job two back
 //     (at most two jobs between accept and done pulse);
 //   a slot handed over or freed by a pulse in cycle c is visible to the other side from c+1,
@@ -111,12 +112,12 @@ QueryTiming FuScheduler::Next(const QueryResult& result, int num_candidates,
     const std::int64_t div_start = std::max(f + 2, round.probe);
     t.row_cycle[r] = div_start + div_cycles + 1;
     t.beats[r] = SplitIntoBeats(candidates, result.rounds[r].survivors, fu_.lanes);
-    for (SurvivorBeat& beat : t.beats[r]) beat.cycle = f + beat.row + 4;
-    round.release[ring] = f + std::max<std::int64_t>(rows - 2, 0);
+    for (SurvivorBeat& beat : t.beats[r]) beat.cycle = f + beat.row + 4 + fu_.rank_stage;
+    round.release[ring] = f + std::max<std::int64_t>(rows - 2, 1);
     round.filter_free = f + rows;
     round.div_free = div_start + 1;
     round.probe = t.row_cycle[r];
-    const std::int64_t filter_done = f + rows + 2;
+    const std::int64_t filter_done = f + rows + 2 + fu_.rank_stage;
     round.filter_done[ring] = filter_done;
     if (r + 1 == num_rounds) t.output_done_cycle = filter_done;
     job_ready = filter_done + 1;  // the next round's candidate slot is full

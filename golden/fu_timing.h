@@ -24,6 +24,10 @@ struct FuTiming {
   /// statistics' reduction trees over the lanes (FuDerived::stat_latency, kStatLatency). The
   /// default is the default configuration's (16 lanes: two stages of 4).
   int stat_latency = 2;
+  /// 1 when the filter ranks its kept lanes in a stage of their own (stage K, after the
+  /// compare), which delays its beats and done pulse by a cycle: FuDerived::rank_stage,
+  /// kRankStage. The default is the default configuration's (16 lanes).
+  int rank_stage = 1;
 };
 
 /// One survivor beat of one round: a row of `lanes` candidates that holds survivors, or the
@@ -60,8 +64,9 @@ std::vector<SurvivorBeat> SplitIntoBeats(const std::vector<std::int32_t>& candid
 /// cycles later; in steady state round 1's stages take 32 and 33 cycles a query in turn. Per
 /// round and query, with G its rows: the score stage accepted in a is done (its last write)
 /// in a+G+2; the filter accepted in f (at the earliest the cycle after that) frees the score
-/// slot in f+max(G-2, 0), sends row g's beat in f+g+4 and is done in f+G+2; its division
-/// starts in s = max(f+2, the previous row probe) and the row probe is in s+div_cycles+1.
+/// slot in f+max(G-2, 1), sends row g's beat in f+g+4+K and is done in f+G+2+K (K the rank
+/// stage, 1 at 16 lanes); its division starts in s = max(f+2, the previous row probe) and the
+/// row probe is in s+div_cycles+1.
 class FuScheduler {
  public:
   /// `fu.div_cycles` must hold `num_rounds` entries; the first query is offered from

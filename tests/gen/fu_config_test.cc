@@ -182,6 +182,17 @@ TEST(DeriveTest, StatLatencyCountsTheRegisterStagesOfTheStatisticsTrees) {
   EXPECT_EQ(Derive(Config(8, 64, 4, {{4, 2}})).fu.stat_fan, 4);
 }
 
+// The filter ranks its kept lanes in a stage of their own from kRankStageLanes (16) lanes on.
+TEST(DeriveTest, RankStageFromSixteenLanes) {
+  const auto rank_stage = [](int lanes) {
+    return Derive(Config(8, 64, lanes, {{4, 2}, {4, 4}})).fu.rank_stage;
+  };
+  EXPECT_EQ(rank_stage(1), 0);
+  EXPECT_EQ(rank_stage(8), 0);
+  EXPECT_EQ(rank_stage(16), 1);
+  EXPECT_EQ(rank_stage(64), 1);
+}
+
 TEST(DeriveTest, ExtremesOfTheRanges) {
   // N_MAX = L = 2: one row per slot, yet a one-bit row address.
   AccelDerived d = Derive(Config(1, 2, 2, {{1, 1}}));

@@ -480,7 +480,7 @@ TEST(PrintedConfigTest, HoldsConfigAndDerived) {
   EXPECT_EQ(json["derived"].dump(),
             R"({"num_rounds":1,"idx_w":6,"cnt_w":7,"qidx_w":16,"rows":16,"row_w":4,"score_w":12,)"
             R"("sum_w":19,"rhs_w":29,"div_cycles":11,"kcarry_bits":4,"lane_cnt_w":3,"round_w":1,)"
-            R"("stat_fan":4,"stat_latency":1,"query_slots":7,"tag_w":3,)"
+            R"("stat_fan":4,"stat_latency":1,"rank_stage":0,"query_slots":7,"tag_w":3,)"
             R"("rounds":[{"index":1,"qb":4,"kb":4,"reuse":false,"reuse_delta":0,"last":true}],)"
             R"("au":{"logit_w":36,"dist_w":35,"p_w":13,"z_w":19,"acc_w":34,"lb_banks":3,)"
             R"("lb_rows":22,"acnt_w":2,"pcnt_w":2,"fcnt_w":2,"div_groups":4,"div_latency":19,)"

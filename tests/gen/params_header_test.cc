@@ -47,6 +47,8 @@ TEST(ParamsHeaderTest, BuiltHeaderMatchesDerive) {
   EXPECT_EQ(params::kStatFan, d.fu.stat_fan);
   EXPECT_EQ(params::kStatLatency, d.fu.stat_latency);
   static_assert(params::kStatFan == 4 && params::kStatLatency == 2);  // 16 lanes: 16, 4, then 1
+  EXPECT_EQ(params::kRankStage, d.fu.rank_stage);
+  static_assert(params::kRankStage == 1);  // 16 lanes
   for (int r = 0; r < params::kNumRounds; ++r) {
     SCOPED_TRACE(r + 1);
     EXPECT_EQ(params::kQB[r], d.fu.rounds[r].qb);
@@ -148,6 +150,7 @@ TEST(GoldenParamsTest, FromTheDerivedValues) {
   EXPECT_EQ(p.hw.pb, options.derived.au.pb);
   EXPECT_EQ(p.fu.lanes, options.config.fu.fu_lanes);
   EXPECT_EQ(p.fu.stat_latency, options.derived.fu.stat_latency);
+  EXPECT_EQ(p.fu.rank_stage, options.derived.fu.rank_stage);
   ASSERT_EQ(p.fu.div_cycles.size(), 3u);
   for (std::size_t r = 0; r < 3; ++r)
     EXPECT_EQ(p.fu.div_cycles[r], options.derived.fu.rounds[r].div_cycles);

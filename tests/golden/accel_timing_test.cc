@@ -16,7 +16,7 @@ constexpr auto Result = testing::QueryResultOf;
 // The FU of FuSchedulerTest.OneQueryByHand (4 lanes, dividers of 2 and 3 cycles; 10 keys, 4
 // survive round 1, 2 round 2: its last filter's done pulse in 121, probes in 112 and 124); an
 // AU of 2 lanes everywhere, memory latency 4.
-const FuTiming kFu{4, {2, 3}, 1};
+const FuTiming kFu{4, {2, 3}, 1, 0};
 AuTiming Au(int div_groups, int query_slots) {
   AuTiming au;
   au.au_lanes = 2;

@@ -24,7 +24,7 @@ std::vector<std::int64_t> BeatCycles(const std::vector<SurvivorBeat>& beats) {
 
 // 4 lanes (the statistics' trees: one register stage), dividers of 2 and 3 cycles; 10 keys (3
 // rows), 4 survive round 1 (1 row), 2 round 2.
-const FuTiming kFourLanes{4, {2, 3}, 1};
+const FuTiming kFourLanes{4, {2, 3}, 1, 0};
 
 TEST(FuSchedulerTest, OneQueryByHand) {
   FuScheduler scheduler(kFourLanes, 2, 100);
@@ -44,6 +44,22 @@ TEST(FuSchedulerTest, OneQueryByHand) {
   EXPECT_EQ(t.output_done_cycle, 121);
 }
 
+// The same query with the filter's rank stage (K = 1, as from 16 lanes on): each filter's beats
+// and done pulse come a cycle later, its division and row probe do not; round 2 starts a cycle
+// later, so its probe and done pulse move by one and its beat by two.
+TEST(FuSchedulerTest, RankStageDelaysBeatsAndDonePulse) {
+  FuScheduler scheduler(FuTiming{4, {2, 3}, 1, 1}, 2, 100);
+  const QueryTiming t = scheduler.Next(Result(0, {{1, 2, 5, 9}, {2, 9}}), 10);
+  EXPECT_EQ(t.accept_cycle, 100);
+  EXPECT_EQ(t.row_cycle[0], 112);
+  EXPECT_EQ(BeatCycles(t.beats[0]), (std::vector<std::int64_t>{112, 113, 114}));
+  // Filter 1 done in 113; score 2 accepts in 114, done in 118; filter 2 accepts in 119: its
+  // division from 121, its probe in 125, its beat in 119 + 5, done in 119 + 1 + 2 + 1.
+  EXPECT_EQ(t.row_cycle[1], 125);
+  EXPECT_EQ(BeatCycles(t.beats[1]), (std::vector<std::int64_t>{124}));
+  EXPECT_EQ(t.output_done_cycle, 123);
+}
+
 TEST(FuSchedulerTest, OutputSlotDelaysOnlyTheLastRoundsFilter) {
   FuScheduler scheduler(kFourLanes, 2, 100);
   const QueryTiming t = scheduler.Next(Result(0, {{1, 2, 5, 9}, {2, 9}}), 10, 120);
@@ -59,7 +75,7 @@ TEST(FuSchedulerTest, OutputSlotDelaysOnlyTheLastRoundsFilter) {
 // register stage), so the two slots take a query every G + 1 cycles: accepts 8 and 10 cycles
 // apart in turn.
 TEST(FuSchedulerTest, SteadyStateIsACycleOverTheRows) {
-  FuScheduler scheduler(FuTiming{4, {2, 2}, 1}, 2, 0);
+  FuScheduler scheduler(FuTiming{4, {2, 2}, 1, 0}, 2, 0);
   std::vector<std::int64_t> accepts;
   accepts.reserve(8);
   for (int k = 0; k < 8; ++k) {
@@ -72,7 +88,7 @@ TEST(FuSchedulerTest, SteadyStateIsACycleOverTheRows) {
 // and the next job for that division's start, so the probes come C + 1 cycles apart (the two
 // cycles of the numerator overlap the previous division).
 TEST(FuSchedulerTest, SlowDividerPacesTheFilter) {
-  FuScheduler scheduler(FuTiming{4, {9}, 1}, 1, 0);
+  FuScheduler scheduler(FuTiming{4, {9}, 1, 0}, 1, 0);
   std::vector<std::int64_t> probes;
   probes.reserve(4);
   for (int k = 0; k < 4; ++k) probes.push_back(scheduler.Next(Result(k, {{0}}), 4).row_cycle[0]);
@@ -80,7 +96,7 @@ TEST(FuSchedulerTest, SlowDividerPacesTheFilter) {
 }
 
 TEST(FuSchedulerTest, PredictFuTimingStepsTheScheduler) {
-  const FuTiming fu{2, {1, 2}, 0};
+  const FuTiming fu{2, {1, 2}, 0, 0};
   std::vector<QueryResult> results;
   std::vector<int> candidates;
   for (int k = 0; k < 6; ++k) {
